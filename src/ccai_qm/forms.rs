@@ -28,9 +28,6 @@ pub enum QueueId {
 }
 
 impl QueueId {
-    /// What a queue id is documented to be, for deviations.
-    pub const EXPECTED: &'static str = "a queue UUID or a non-negative integer";
-
     /// The id as an integer: the number, or a text of decimal digits.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
@@ -93,7 +90,7 @@ impl Serialize for QueueId {
 }
 
 impl WireValue for QueueId {
-    const EXPECTED: &'static str = "a queue UUID or a number";
+    const EXPECTED: &'static str = "a queue UUID or a non-negative integer";
 
     fn from_wire_str(text: &str) -> Option<Self> {
         Some(QueueId::Text(text.to_owned()))
