@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod aliyun_v2;
+pub mod ccai_qm;
 pub mod common;
 mod error;
 mod schema;
