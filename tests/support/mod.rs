@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod json_strategy;
+
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Debug;
