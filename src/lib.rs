@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod aliyun_v2;
+pub mod csta;
 mod error;
 mod schema;
 pub mod wire;
