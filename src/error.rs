@@ -110,13 +110,20 @@ impl Error {
         Error::new(schema, at.event_type, at.path, ErrorKind::Utf8(error))
     }
 
-    pub(crate) fn from_failure(schema: Schema, tag: &'static str, failure: Failure) -> Self {
+    /// The payload matched no schema.
+    pub(crate) fn unknown_schema(keys: Vec<String>) -> Self {
+        Error::new(None, None, JsonPath::root(), ErrorKind::UnknownSchema { keys })
+    }
+
+    /// A failure the event visitors recorded (`schema` is `None` before detection chose one).
+    pub(crate) fn from_failure(schema: Option<Schema>, tag: &'static str, failure: Failure) -> Self {
         let (path, kind) = match failure {
             Failure::NotAnObject(found) => (JsonPath::root(), ErrorKind::NotAnObject { found }),
             Failure::MissingTag(keys) => (JsonPath::root(), ErrorKind::MissingDiscriminator { key: tag, keys }),
             Failure::TagNotString(found) => (JsonPath::key(tag), ErrorKind::InvalidDiscriminator { key: tag, found }),
+            Failure::UnknownSchema(keys) => return Error::unknown_schema(keys),
         };
-        Error::new(Some(schema), None, path, kind)
+        Error::new(schema, None, path, kind)
     }
 
     /// The schema the payload was read as (`None` when auto-detection found none).

@@ -3,6 +3,8 @@
 #![warn(missing_docs)]
 
 pub mod aliyun_v2;
+pub mod ccai_qm;
+pub mod common;
 pub mod csta;
 mod error;
 mod schema;

@@ -91,6 +91,8 @@ pub(crate) enum Failure {
     NotAnObject(JsonType),
     MissingTag(Vec<String>),
     TagNotString(JsonType),
+    #[allow(dead_code)] // constructed by auto-detection (`AnyEvent`)
+    UnknownSchema(Vec<String>),
 }
 
 /// Deserialises an event of schema `E`, recording why it failed in `failure`.
@@ -116,17 +118,63 @@ impl<'de, E: EventSchema> DeserializeSeed<'de> for EventSeed<'_, E> {
     }
 }
 
+/// Records `failure` (when a cell is given) and returns serde's text error for it.
+pub(crate) fn fail<T, Er: de::Error>(
+    cell: Option<&Cell<Option<Failure>>>,
+    tag: &str,
+    failure: Failure,
+) -> Result<T, Er> {
+    let message = match &failure {
+        Failure::NotAnObject(found) => format!("expected a JSON object, found {found}"),
+        Failure::MissingTag(_) => format!("no `{tag}` key"),
+        Failure::TagNotString(found) => format!("expected `{tag}` to be a string, found {found}"),
+        Failure::UnknownSchema(_) => "the payload matches no known schema".to_owned(),
+    };
+    if let Some(cell) = cell {
+        cell.set(Some(failure));
+    }
+    Err(Er::custom(message))
+}
+
+/// Reads an event of schema `E` from an object of which the entries in `buffered` have
+/// already been read (by auto-detection; empty otherwise): dispatches on the discriminator as
+/// soon as it is seen, buffering only the entries before it.
+pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
+    mut buffered: Buffered,
+    mut map: A,
+    failure: Option<&Cell<Option<Failure>>>,
+) -> Result<E, A::Error> {
+    // The last occurrence of the tag in the buffer, so that a repeated tag ends up with the
+    // last value, as in `serde_json::Value`.
+    if let Some(index) = buffered.iter().rposition(|(key, _)| key == E::TAG) {
+        let (_, tag) = buffered.remove(index);
+        return match tag {
+            Value::String(tag) => E::dispatch(tag, true, buffered, map),
+            other => fail(failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+        };
+    }
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        if key == E::TAG {
+            return match map.next_value::<Value>()? {
+                Value::String(tag) => E::dispatch(tag, true, buffered, map),
+                other => fail(failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+            };
+        }
+        let value = map.next_value::<Value>()?;
+        buffered.push((key.into_owned(), value));
+    }
+    match E::untagged(&buffered) {
+        Some(kind) => E::dispatch(kind.to_owned(), false, buffered, map),
+        None => {
+            let keys = buffered.into_iter().map(|(key, _)| key).collect();
+            fail(failure, E::TAG, Failure::MissingTag(keys))
+        }
+    }
+}
+
 impl<E: EventSchema> EventSeed<'_, E> {
     fn fail<T, Er: de::Error>(&self, failure: Failure) -> Result<T, Er> {
-        let message = match &failure {
-            Failure::NotAnObject(found) => format!("expected a JSON object, found {found}"),
-            Failure::MissingTag(_) => format!("no `{}` key", E::TAG),
-            Failure::TagNotString(found) => format!("expected `{}` to be a string, found {found}", E::TAG),
-        };
-        if let Some(cell) = self.failure {
-            cell.set(Some(failure));
-        }
-        Err(Er::custom(message))
+        fail(self.failure, E::TAG, failure)
     }
 }
 
@@ -137,25 +185,8 @@ impl<'de, E: EventSchema> Visitor<'de> for EventSeed<'_, E> {
         write!(f, "a {} event object", E::SCHEMA)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<E, A::Error> {
-        let mut buffered = Buffered::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            if key == E::TAG {
-                return match map.next_value::<Value>()? {
-                    Value::String(tag) => E::dispatch(tag, true, buffered, map),
-                    other => self.fail(Failure::TagNotString(JsonType::of(&other))),
-                };
-            }
-            let value = map.next_value::<Value>()?;
-            buffered.push((key.into_owned(), value));
-        }
-        match E::untagged(&buffered) {
-            Some(kind) => E::dispatch(kind.to_owned(), false, buffered, map),
-            None => {
-                let keys = buffered.into_iter().map(|(key, _)| key).collect();
-                self.fail(Failure::MissingTag(keys))
-            }
-        }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<E, A::Error> {
+        resume(Buffered::new(), map, self.failure)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<E, A::Error> {
@@ -202,7 +233,7 @@ pub fn parse_str<E: EventSchema>(text: &str) -> Result<E, Error> {
         .deserialize(&mut deserializer)
         .and_then(|event| deserializer.end().map(|()| event));
     result.map_err(|error| match failure.take() {
-        Some(failure) => Error::from_failure(E::SCHEMA, E::TAG, failure),
+        Some(failure) => Error::from_failure(Some(E::SCHEMA), E::TAG, failure),
         None => Error::from_json(Some(E::SCHEMA), &[E::TAG], text.as_bytes(), error),
     })
 }

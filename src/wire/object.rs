@@ -81,7 +81,36 @@ impl<T: WireObject> ObjectDyn for T {
     }
 }
 
-/// Serialises an object: its present fields, then its extra keys.
+/// A boxed object is read and written as the object (events box their big bodies so that an
+/// event enum stays small).
+impl<T: Fields> Fields for Box<T> {
+    fn accept<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
+        (**self).accept(key, value)
+    }
+    fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        (**self).serialize_fields(map)
+    }
+    fn present_len(&self) -> usize {
+        (**self).present_len()
+    }
+    fn check_fields(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
+        (**self).check_fields(path, out)
+    }
+    fn group_any(&self, id: TypeId) -> Option<&dyn Any> {
+        (**self).group_any(id)
+    }
+}
+
+impl<T: WireObject> WireObject for Box<T> {
+    fn extra(&self) -> &Map<String, Value> {
+        (**self).extra()
+    }
+    fn extra_mut(&mut self) -> &mut Map<String, Value> {
+        (**self).extra_mut()
+    }
+}
+
+/// Serialises an object: its present fields (groups first), then its extra keys.
 pub fn serialize_object<O: WireObject, S: Serializer>(object: &O, serializer: S) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(Some(object.present_len() + object.extra().len()))?;
     object.serialize_fields(&mut map)?;
@@ -308,8 +337,8 @@ macro_rules! wire_object {
             }
 
             fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                $($( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*)?
                 $($( $crate::wire::Fields::serialize_fields(&self.$group, map)?; )*)?
+                $($( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*)?
                 let _ = map;
                 Ok(())
             }

@@ -145,6 +145,34 @@ impl WireValue for Map<String, Value> {
     }
 }
 
+/// A boxed value reads and writes as the value.
+impl<T: WireValue> WireValue for Box<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+    const NULL_IS_DOCUMENTED: bool = T::NULL_IS_DOCUMENTED;
+
+    fn from_wire_str(text: &str) -> Option<Self> {
+        T::from_wire_str(text).map(Box::new)
+    }
+    fn from_wire_string(text: String) -> Result<Self, String> {
+        T::from_wire_string(text).map(Box::new)
+    }
+    fn from_wire_number(number: Number) -> Result<Self, Number> {
+        T::from_wire_number(number).map(Box::new)
+    }
+    fn from_wire_bool(value: bool) -> Option<Self> {
+        T::from_wire_bool(value).map(Box::new)
+    }
+    fn from_wire_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
+        Ok(T::from_wire_map(map)?.map(Box::new))
+    }
+    fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
+        Ok(T::from_wire_seq(seq)?.map(Box::new))
+    }
+    fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
+        (**self).check(path, out)
+    }
+}
+
 /// A JSON array whose elements are read one by one: an element of an unexpected type (or
 /// `null`) is kept in its own [`Field`], so one odd element does not hide the others.
 impl<T: WireValue> WireValue for Vec<Field<T>> {

@@ -1,0 +1,331 @@
+//! aliyun_v2 into the common vocabulary.
+//!
+//! | eventType | kind | notes |
+//! |---|---|---|
+//! | AgentCheckIn / AgentCheckOut | AgentLoggedOn / AgentLoggedOff | |
+//! | AgentReady | AgentReady | also ends wrap-up |
+//! | AgentDialing / AgentRinging / AgentTalk | AgentBusy | state Dialing / Ringing / Talking |
+//! | AgentRelease | AgentWorkingAfterCall | inferred (2.0 has no ACW event); a supervisor leaving a supervision leg goes to AgentReady |
+//! | AgentBreak | AgentNotReady | reason = `breakCode` |
+//! | SatisfactionSurveySent / Offer | SurveyOffered | |
+//! | SatisfactionSurveyRespond / Response | SurveyResponded | |
+//! | Dialing / Ringing / Established | Originated / Delivered / Established | party = the channel |
+//! | Released | ConnectionCleared | cause from `releaseReason` (SIP code) |
+//! | Held / Retrieved / Muted / Unmuted | same names | party = the held/retrieved/muted channel |
+//! | BlindTransfer / AttendedTransfer | Transferred | mode Blind / Attended |
+//! | InitiateConsultant / StartConsultant / StopConsultant | Originated / Established / ConnectionCleared | cause consultation |
+//! | Threeway, StartConference | Conferenced | |
+//! | StopConference | ConnectionCleared | cause conference |
+//! | Route2IVR | IvrEntered | |
+//! | Abandoned | Abandoned | phase from `abandonPhase` |
+//! | Enqueue / QueueingTimeout / AssignAgent | Queued / QueueTimeout / Assigned | AssignAgent: agent state Reserved |
+//! | RingingTimeout | ConnectionCleared | cause alertTimeExpired, party the agent |
+//! | StartMonitor / StopMonitor / StartCoach / StopCoach / BargeIn / Intercept | MonitorStarted / MonitorStopped / CoachStarted / CoachStopped / BargedIn / Intercepted | agent and party = the supervisor |
+//! | TextStream | TranscriptSegment | party role from `channelType` |
+//! | RecordingReady, DualTrackRecordingReady | RecordingReady | |
+//! | CDRReady | CallRecord | |
+//! | IvrTracking | IvrNodeEntered / IvrNodeLeft | by `nodeAction`; another action is Other |
+//! | any other | Other | |
+//!
+//! Decisions:
+//! * Direction from `callType`: INBOUND inbound; OUTBOUND, PREDICTIVE, BACK2BACK outbound;
+//!   INTERNAL, CONSULTANT internal. CONFERENCE and the supervision types describe a leg an
+//!   agent opened inside another call, whose direction the payload does not give: none.
+//! * The role of a channel is not in the payload. It is Supervisor on supervision legs
+//!   (`callType` MONITOR/COACH/BARGE/INTERCEPT or a supervising `scenario`), System for the
+//!   platform's first leg of a BACK2BACK call, and otherwise Unknown: which channel of the call
+//!   it is needs earlier events, and this conversion is stateless.
+//! * Supervision events: the common `agent_id` and `party` are always the supervisor, and the
+//!   `counterparty` the supervised agent, although the payload's `agentId` is the monitored
+//!   agent for StartMonitor/StopMonitor and the supervisor for the other four.
+//! * `CallCleared` is never produced: it needs to know the last channel of the contact left.
+
+use super::enums::{AbandonPhase as AliyunAbandon, CallType, ChannelType, NodeAction, QueueType, Scenario};
+use super::fields::{AgentCallFields, AgentFields, CallAgentFields, CallFields, CommonFields};
+use super::{Event, EventType};
+use crate::common::{
+    AbandonPhase, AgentState, Cause, CauseCode, CommonEvent, ConvertOptions, Direction, EventKind, EventTime,
+    NotReadyReason, Party, PartyRole, TransferMode, Vendor,
+};
+
+fn direction(call_type: Option<&CallType>) -> Option<Direction> {
+    match call_type? {
+        CallType::Inbound => Some(Direction::Inbound),
+        CallType::Outbound | CallType::Predictive | CallType::Back2Back => Some(Direction::Outbound),
+        CallType::Internal | CallType::Consultant => Some(Direction::Internal),
+        _ => None,
+    }
+}
+
+fn is_supervision(call_type: Option<&CallType>, scenario: Option<&Scenario>) -> bool {
+    matches!(
+        call_type,
+        Some(CallType::Monitor | CallType::Coach | CallType::Barge | CallType::Intercept)
+    ) || matches!(
+        scenario,
+        Some(
+            Scenario::Monitoring
+                | Scenario::Coaching
+                | Scenario::Barging
+                | Scenario::Intercepting
+                | Scenario::Intercepted
+        )
+    )
+}
+
+fn leg_role(call_type: Option<&CallType>, scenario: Option<&Scenario>) -> PartyRole {
+    if is_supervision(call_type, scenario) {
+        PartyRole::Supervisor
+    } else {
+        PartyRole::Unknown
+    }
+}
+
+impl Event {
+    /// This event in the common vocabulary (see the module table for every mapping). Never
+    /// fails: an unknown event type is [`EventKind::Other`].
+    pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
+        let vendor_type = self.event_type();
+        let mut out = CommonEvent::new(Vendor::AlibabaCloud, EventKind::Other, vendor_type.as_str())
+            .with_tenant(self.instance_id().or(options.tenant.as_deref()))
+            .with_call_id(self.contact_id())
+            .with_agent_id(self.agent_id());
+        let common = self.group::<CommonFields>();
+        out.time = EventTime::resolve(common.and_then(|common| common.event_time.get()), options);
+
+        if let Some(call) = self.group::<CallFields>() {
+            out = out
+                .with_leg_id(call.channel_id.as_str())
+                .with_numbers(call.caller.as_str(), call.callee.as_str());
+            out.direction = direction(call.call_type.get());
+        }
+        if let Some(agent) = self.group::<AgentFields>() {
+            out.party = Some(Party::agent(agent.agent_id.as_str()));
+        }
+        if let Some(call) = self.group::<AgentCallFields>() {
+            out = out
+                .with_leg_id(call.channel_id.as_str())
+                .with_queue(call.skill_group_id.as_str());
+            out.direction = direction(call.call_type.get());
+            let role = if is_supervision(call.call_type.get(), call.scenario.get()) {
+                PartyRole::Supervisor
+            } else {
+                PartyRole::Agent
+            };
+            out.party = Some(
+                Party::new(role)
+                    .with_agent_id(self.agent_id())
+                    .with_id(call.channel_id.as_str()),
+            );
+        }
+        if let Some(agent) = self.group::<CallAgentFields>() {
+            out = out.with_queue(agent.skill_group_id.as_str());
+        }
+        let leg = |role: PartyRole| Party::new(role).with_id(out_leg(self)).with_agent_id(self.agent_id());
+
+        let agent_state = |out: CommonEvent, kind: EventKind, state: AgentState| {
+            let mut out = out.with_kind(kind);
+            out.agent_state = Some(state);
+            out
+        };
+
+        match self {
+            Event::AgentCheckIn(_) => out.with_kind(EventKind::AgentLoggedOn),
+            Event::AgentCheckOut(_) => agent_state(out, EventKind::AgentLoggedOff, AgentState::LoggedOff),
+            Event::AgentReady(_) => agent_state(out, EventKind::AgentReady, AgentState::Ready),
+            Event::AgentDialing(_) => agent_state(out, EventKind::AgentBusy, AgentState::Dialing),
+            Event::AgentRinging(_) => agent_state(out, EventKind::AgentBusy, AgentState::Ringing),
+            Event::AgentTalk(_) => agent_state(out, EventKind::AgentBusy, AgentState::Talking),
+            Event::AgentRelease(event) => {
+                if is_supervision(event.call.call_type.get(), event.call.scenario.get()) {
+                    agent_state(out, EventKind::AgentReady, AgentState::Ready)
+                } else {
+                    agent_state(out, EventKind::AgentWorkingAfterCall, AgentState::WorkingAfterCall)
+                }
+            }
+            Event::AgentBreak(event) => {
+                let mut out = agent_state(out, EventKind::AgentNotReady, AgentState::NotReady);
+                out.not_ready_reason = Some(NotReadyReason::new(event.break_code.as_str(), None));
+                out
+            }
+            Event::SatisfactionSurveySent(event) | Event::SatisfactionSurveyOffer(event) => {
+                let mut out = out
+                    .with_kind(EventKind::SurveyOffered)
+                    .with_queue(event.skill_group_id.as_str())
+                    .with_numbers(event.caller.as_str(), event.callee.as_str());
+                out.direction = direction(event.call_type.get());
+                out
+            }
+            Event::SatisfactionSurveyRespond(event) | Event::SatisfactionSurveyResponse(event) => out
+                .with_kind(EventKind::SurveyResponded)
+                .with_queue(event.skill_group_id.as_str()),
+            Event::Dialing(event) => {
+                let role = match event.call.call_type.get() {
+                    Some(CallType::Back2Back) if event.agent.agent_id.non_empty().is_none() => PartyRole::System,
+                    call_type => leg_role(call_type, event.scenario.get()),
+                };
+                let mut out = out.with_kind(EventKind::Originated);
+                out.party = Some(leg(role));
+                out
+            }
+            Event::Ringing(event) => {
+                let mut out = out.with_kind(EventKind::Delivered);
+                let role = leg_role(event.call.call_type.get(), event.scenario.get());
+                out.party = Some(leg(role).with_number(event.destination.as_str()));
+                out
+            }
+            Event::Established(event) => {
+                let mut out = out.with_kind(EventKind::Established);
+                out.party = Some(leg(leg_role(event.call.call_type.get(), event.scenario.get())));
+                out
+            }
+            Event::Released(event) => {
+                let mut out = out.with_kind(EventKind::ConnectionCleared);
+                out.party = Some(leg(leg_role(event.call.call_type.get(), event.scenario.get())));
+                out.cause = event.release_reason.get().map(|reason| match reason.sip_code() {
+                    Some(code) => Cause::from_sip(code, Some(reason.as_str())),
+                    None => Cause::new(CauseCode::Other).with_vendor_text(Some(reason.as_str())),
+                });
+                out
+            }
+            Event::Held(event) => channel_event(out, EventKind::Held, event.held_channel_id.as_str()),
+            Event::Retrieved(event) => channel_event(out, EventKind::Retrieved, event.retrieved_channel_id.as_str()),
+            Event::Muted(event) => channel_event(out, EventKind::Muted, event.muted_channel_id.as_str()),
+            Event::Unmuted(event) => channel_event(out, EventKind::Unmuted, event.unmuted_channel_id.as_str()),
+            Event::BlindTransfer(event) | Event::AttendedTransfer(event) => {
+                let mut out = out.with_kind(EventKind::Transferred);
+                out.transfer_mode = Some(if matches!(self, Event::BlindTransfer(_)) {
+                    TransferMode::Blind
+                } else {
+                    TransferMode::Attended
+                });
+                out.party = Some(
+                    Party::new(PartyRole::Agent)
+                        .with_number(event.originator.as_str())
+                        .with_agent_id(self.agent_id()),
+                );
+                out.counterparty = Some(Party::new(PartyRole::Unknown).with_number(event.destination.as_str()));
+                out
+            }
+            Event::InitiateConsultant(event) | Event::StartConsultant(event) | Event::StopConsultant(event) => {
+                let kind = match self {
+                    Event::InitiateConsultant(_) => EventKind::Originated,
+                    Event::StartConsultant(_) => EventKind::Established,
+                    _ => EventKind::ConnectionCleared,
+                };
+                let mut out = out.with_kind(kind);
+                out.cause = Some(Cause::new(CauseCode::Consultation));
+                out.party = Some(leg(PartyRole::Agent));
+                out.counterparty = Some(Party::agent(event.counterparty.as_str()));
+                out
+            }
+            Event::Threeway(_) | Event::StartConference(_) => out.with_kind(EventKind::Conferenced),
+            Event::StopConference(_) => {
+                let mut out = out.with_kind(EventKind::ConnectionCleared);
+                out.cause = Some(Cause::new(CauseCode::Conference));
+                out
+            }
+            Event::Route2IVR(_) => out.with_kind(EventKind::IvrEntered),
+            Event::Abandoned(event) => {
+                let mut out = out.with_kind(EventKind::Abandoned);
+                out.abandon_phase = Some(match event.abandon_phase.get() {
+                    Some(AliyunAbandon::Ivr) => AbandonPhase::Ivr,
+                    Some(AliyunAbandon::Queuing) => AbandonPhase::Queue,
+                    Some(AliyunAbandon::Ringing) => AbandonPhase::Ringing,
+                    _ => AbandonPhase::Unknown,
+                });
+                out.party = Some(Party::new(PartyRole::Customer).with_number(out.caller.as_deref()));
+                out
+            }
+            Event::Enqueue(event) | Event::QueueingTimeout(event) | Event::AssignAgent(event) => {
+                let mut out = match self {
+                    Event::Enqueue(_) => out.with_kind(EventKind::Queued),
+                    Event::QueueingTimeout(_) => {
+                        let mut out = out.with_kind(EventKind::QueueTimeout);
+                        out.cause = Some(Cause::new(CauseCode::QueueTimeOverflow));
+                        out
+                    }
+                    _ => agent_state(out, EventKind::Assigned, AgentState::Reserved),
+                };
+                if let Some(QueueType::Agent) = event.queue_type.get() {
+                    out = out.with_queue(event.agent.agent_id.as_str());
+                }
+                out
+            }
+            Event::RingingTimeout(_) => {
+                let mut out = out.with_kind(EventKind::ConnectionCleared);
+                out.cause = Some(Cause::new(CauseCode::AlertTimeExpired));
+                out.party = Some(leg(PartyRole::Agent));
+                out
+            }
+            Event::StartMonitor(event)
+            | Event::StopMonitor(event)
+            | Event::StartCoach(event)
+            | Event::StopCoach(event)
+            | Event::BargeIn(event)
+            | Event::Intercept(event) => {
+                let kind = match vendor_type {
+                    EventType::StartMonitor => EventKind::MonitorStarted,
+                    EventType::StopMonitor => EventKind::MonitorStopped,
+                    EventType::StartCoach => EventKind::CoachStarted,
+                    EventType::StopCoach => EventKind::CoachStopped,
+                    EventType::BargeIn => EventKind::BargedIn,
+                    _ => EventKind::Intercepted,
+                };
+                let supervisor = event.supervisor(&vendor_type);
+                let mut out = out.with_kind(kind).with_agent_id(supervisor);
+                out.party = Some(Party::new(PartyRole::Supervisor).with_agent_id(supervisor));
+                out.counterparty = Some(Party::agent(event.supervised(&vendor_type)));
+                out
+            }
+            Event::TextStream(event) => {
+                let role = match event.channel_type.get() {
+                    Some(ChannelType::Agent) => PartyRole::Agent,
+                    Some(ChannelType::Customer) => PartyRole::Customer,
+                    _ => PartyRole::Unknown,
+                };
+                let mut out = out.with_kind(EventKind::TranscriptSegment);
+                out.party = Some(Party::new(role).with_id(event.channel_name.as_str()).with_agent_id(
+                    if role == PartyRole::Agent {
+                        self.agent_id()
+                    } else {
+                        None
+                    },
+                ));
+                out
+            }
+            Event::RecordingReady(_) | Event::DualTrackRecordingReady(_) => out.with_kind(EventKind::RecordingReady),
+            Event::CDRReady(_) => out.with_kind(EventKind::CallRecord),
+            Event::IvrTracking(event) => {
+                let kind = match event.node_action.get() {
+                    Some(NodeAction::Enter) => EventKind::IvrNodeEntered,
+                    Some(NodeAction::Leave) => EventKind::IvrNodeLeft,
+                    _ => EventKind::Other,
+                };
+                out.with_kind(kind)
+                    .with_leg_id(event.channel_id.as_str())
+                    .with_numbers(event.caller.as_str(), event.callee.as_str())
+            }
+            Event::Unknown(_) => out,
+        }
+    }
+}
+
+/// The leg an event names: the call's channel.
+fn out_leg(event: &Event) -> Option<&str> {
+    event
+        .group::<CallFields>()
+        .and_then(|call| call.channel_id.as_str())
+        .or_else(|| {
+            event
+                .group::<AgentCallFields>()
+                .and_then(|call| call.channel_id.as_str())
+        })
+}
+
+/// Hold/mute events: the party is the channel acted on, the agent the one acting.
+fn channel_event(out: CommonEvent, kind: EventKind, channel: Option<&str>) -> CommonEvent {
+    let mut out = out.with_kind(kind);
+    out.party = Some(Party::new(PartyRole::Unknown).with_id(channel));
+    out
+}

@@ -1,0 +1,103 @@
+//! [`AgentState`]: ECMA-269 agent states, with ECMA's "busy" refined.
+
+use serde::{Deserialize, Serialize};
+
+/// An agent's state after an event. ECMA-269's agent states, with `agentBusy` refined into
+/// Dialing / Ringing / Talking / OnHold, and Reserved (which ECMA lacks).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum AgentState {
+    /// Not logged on (ECMA agentNull).
+    LoggedOff,
+    /// Logged on and taking calls (ECMA agentReady).
+    Ready,
+    /// Logged on, not taking calls (ECMA agentNotReady); see the event's reason.
+    NotReady,
+    /// Reserved for a call, not yet ringing.
+    Reserved,
+    /// Placing a call (ECMA agentBusy).
+    Dialing,
+    /// Being rung (ECMA agentBusy).
+    Ringing,
+    /// On a call (ECMA agentBusy).
+    Talking,
+    /// With a call on hold (ECMA agentBusy).
+    OnHold,
+    /// In wrap-up (ECMA agentWorkingAfterCall).
+    WorkingAfterCall,
+    /// The feed's state has no equivalent.
+    Unknown,
+}
+
+/// ECMA-269's five agent states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub enum EcmaAgentState {
+    /// agentNull
+    AgentNull,
+    /// agentReady
+    AgentReady,
+    /// agentNotReady
+    AgentNotReady,
+    /// agentBusy
+    AgentBusy,
+    /// agentWorkingAfterCall
+    AgentWorkingAfterCall,
+}
+
+impl AgentState {
+    /// The ECMA-269 state: Dialing, Ringing, Talking and OnHold collapse to agentBusy,
+    /// Reserved counts as agentBusy (the agent is taken for a call); `None` for Unknown.
+    pub fn ecma(self) -> Option<EcmaAgentState> {
+        Some(match self {
+            AgentState::LoggedOff => EcmaAgentState::AgentNull,
+            AgentState::Ready => EcmaAgentState::AgentReady,
+            AgentState::NotReady => EcmaAgentState::AgentNotReady,
+            AgentState::Reserved
+            | AgentState::Dialing
+            | AgentState::Ringing
+            | AgentState::Talking
+            | AgentState::OnHold => EcmaAgentState::AgentBusy,
+            AgentState::WorkingAfterCall => EcmaAgentState::AgentWorkingAfterCall,
+            AgentState::Unknown => return None,
+        })
+    }
+}
+
+/// Why an agent is not ready: the vendor's code and label, as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NotReadyReason {
+    /// The vendor's code (Aliyun `breakCode`, 7moor status number, CSTA `reason`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The vendor's label (7moor `statusName`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl NotReadyReason {
+    /// A reason with a code and an optional label (empty texts count as none).
+    pub fn new(code: Option<&str>, label: Option<&str>) -> Self {
+        let keep = |text: Option<&str>| text.filter(|text| !text.is_empty()).map(str::to_owned);
+        NotReadyReason {
+            code: keep(code),
+            label: keep(label),
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! [`Cause`]: why something happened, in ECMA-269 EventCause terms, with the SIP code.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a call event happened: an ECMA-269 EventCause, the SIP status code where the vendor
+/// gives one, and the vendor's own text verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cause {
+    /// The ECMA-269 cause.
+    pub code: CauseCode,
+    /// The SIP status code, when the vendor gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sip_code: Option<u16>,
+    /// The vendor's own cause text, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_text: Option<String>,
+}
+
+impl Cause {
+    /// A cause with only its code.
+    pub fn new(code: CauseCode) -> Self {
+        Cause {
+            code,
+            sip_code: None,
+            vendor_text: None,
+        }
+    }
+
+    /// A cause read from a SIP status code (see [`CauseCode::from_sip`]).
+    pub fn from_sip(sip_code: u16, vendor_text: Option<&str>) -> Self {
+        Cause {
+            code: CauseCode::from_sip(sip_code),
+            sip_code: Some(sip_code),
+            vendor_text: vendor_text.map(str::to_owned),
+        }
+    }
+
+    /// Sets the vendor's text (an empty text counts as none).
+    pub fn with_vendor_text(mut self, text: Option<&str>) -> Self {
+        self.vendor_text = text.filter(|text| !text.is_empty()).map(str::to_owned);
+        self
+    }
+}
+
+/// The ECMA-269 EventCause values this crate's vendors use (ECMA spelling, `camelCase` on the
+/// wire: `"normalClearing"`), plus `Other`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "camelCase")]
+#[strum(serialize_all = "camelCase")]
+#[non_exhaustive]
+pub enum CauseCode {
+    /// activeParticipation (barge-in, coaching)
+    ActiveParticipation,
+    /// alertTimeExpired (rang too long)
+    AlertTimeExpired,
+    /// blocked
+    Blocked,
+    /// busy
+    Busy,
+    /// callCancelled
+    CallCancelled,
+    /// callForward
+    CallForward,
+    /// callNotAnswered
+    CallNotAnswered,
+    /// callPickup
+    CallPickup,
+    /// conference
+    Conference,
+    /// consultation
+    Consultation,
+    /// destNotObtainable
+    DestNotObtainable,
+    /// distributed
+    Distributed,
+    /// enteringDistribution
+    EnteringDistribution,
+    /// intrude
+    Intrude,
+    /// keyOperation
+    KeyOperation,
+    /// makeCall
+    MakeCall,
+    /// makePredictiveCall
+    MakePredictiveCall,
+    /// networkCongestion
+    NetworkCongestion,
+    /// newCall
+    NewCall,
+    /// noAvailableAgents
+    NoAvailableAgents,
+    /// normal
+    Normal,
+    /// normalClearing
+    NormalClearing,
+    /// numberUnallocated
+    NumberUnallocated,
+    /// overflow
+    Overflow,
+    /// override
+    Override,
+    /// queueTimeOverflow
+    QueueTimeOverflow,
+    /// redirected
+    Redirected,
+    /// resourcesNotAvailable
+    ResourcesNotAvailable,
+    /// silentParticipation (monitoring)
+    SilentParticipation,
+    /// singleStepConference
+    SingleStepConference,
+    /// singleStepTransfer
+    SingleStepTransfer,
+    /// timeout
+    Timeout,
+    /// transfer
+    Transfer,
+    /// Anything else; the vendor's text is in [`Cause::vendor_text`].
+    Other,
+}
+
+impl CauseCode {
+    /// The ECMA name (`"normalClearing"`).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Reads an ECMA cause name written in any casing, with or without `_`/`-`/spaces:
+    /// `newCall`, `NEWCALL`, `NEW_CALL` all give [`CauseCode::NewCall`]; anything else `Other`.
+    pub fn from_ecma(text: &str) -> Self {
+        let folded: String = text
+            .chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        <CauseCode as strum::IntoEnumIterator>::iter()
+            .find(|code| *code != CauseCode::Other && code.as_str().eq_ignore_ascii_case(&folded))
+            .unwrap_or(CauseCode::Other)
+    }
+
+    /// The cause a SIP final response means: 200 normalClearing; 486 and 600 busy; 480
+    /// callNotAnswered; 408 timeout; 487 callCancelled; 404 and 484 numberUnallocated; 403 and
+    /// 603 blocked; 503 resourcesNotAvailable; 502 and 504 networkCongestion; others `Other`.
+    pub fn from_sip(code: u16) -> Self {
+        match code {
+            200..=299 => CauseCode::NormalClearing,
+            486 | 600 => CauseCode::Busy,
+            480 => CauseCode::CallNotAnswered,
+            408 => CauseCode::Timeout,
+            487 => CauseCode::CallCancelled,
+            404 | 484 => CauseCode::NumberUnallocated,
+            403 | 603 => CauseCode::Blocked,
+            503 => CauseCode::ResourcesNotAvailable,
+            502 | 504 => CauseCode::NetworkCongestion,
+            _ => CauseCode::Other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ecma_names_in_any_casing() {
+        for text in ["newCall", "NEWCALL", "NEW_CALL", "new-call"] {
+            assert_eq!(CauseCode::from_ecma(text), CauseCode::NewCall, "{text}");
+        }
+        assert_eq!(
+            CauseCode::from_ecma("singleStepTransfer"),
+            CauseCode::SingleStepTransfer
+        );
+        assert_eq!(CauseCode::from_ecma("other"), CauseCode::Other);
+        assert_eq!(CauseCode::from_ecma("nonsense"), CauseCode::Other);
+        assert_eq!(
+            serde_json::to_value(CauseCode::NormalClearing).unwrap(),
+            "normalClearing"
+        );
+    }
+
+    #[test]
+    fn sip_codes() {
+        assert_eq!(CauseCode::from_sip(200), CauseCode::NormalClearing);
+        assert_eq!(CauseCode::from_sip(486), CauseCode::Busy);
+        assert_eq!(CauseCode::from_sip(487), CauseCode::CallCancelled);
+        assert_eq!(CauseCode::from_sip(299), CauseCode::NormalClearing);
+        assert_eq!(CauseCode::from_sip(999), CauseCode::Other);
+    }
+}
