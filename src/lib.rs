@@ -5,6 +5,7 @@
 pub mod aliyun_v2;
 pub mod ccai_qm;
 pub mod common;
+pub mod csta;
 mod error;
 mod schema;
 pub mod wire;
