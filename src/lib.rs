@@ -1,3 +1,11 @@
 //! cc-events: lossless typed models of contact-center event pushes.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+pub mod aliyun_v2;
+mod error;
+mod schema;
+pub mod wire;
+
+pub use error::{Error, ErrorKind};
+pub use schema::Schema;

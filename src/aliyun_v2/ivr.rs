@@ -1,0 +1,53 @@
+//! IVR tracking (IVR轨迹类事件): one event per IVR node entered or left.
+
+use super::enums::{FlowType, NodeAction, NodeExitCode, NodeType};
+use super::fields::CommonFields;
+use crate::wire::{Embedded, wire_object};
+use serde_json::{Map, Value};
+
+/// A free-form JSON object that may also arrive as a string holding one.
+pub type EmbeddedObject = Embedded<Map<String, Value>>;
+
+wire_object! {
+    /// `IvrTracking` (IVR轨迹事件). Documented in a section of its own: it has the common fields
+    /// and its own copy of contactId, channelId, caller and callee, not the eight call fields.
+    pub struct IvrTracking {
+        groups {
+            /// eventTime, eventType, instanceId.
+            common: CommonFields,
+        }
+        fields {
+            /// Contact id (话务ID).
+            contact_id: String = "contactId",
+            /// Channel id (通话通道ID).
+            channel_id: String = "channelId",
+            /// Calling number (主叫号码).
+            caller: String = "caller",
+            /// Called number (被叫号码).
+            callee: String = "callee",
+            /// IVR flow id (IVR流程ID).
+            flow_id: String = "flowId",
+            /// IVR flow type (IVR流程类型).
+            flow_type: FlowType = "flowType",
+            /// Node id (IVR节点ID).
+            node_id: String = "nodeId",
+            /// Node name as configured (IVR节点名称), e.g. `转人工模块`.
+            node_name: String = "nodeName",
+            /// Node type (IVR节点类型).
+            node_type: NodeType = "nodeType",
+            /// What made the node exit (IVR节点退出时触发的事件); on LEAVE.
+            node_exit_code: NodeExitCode = "nodeExitCode",
+            /// The node executed next (下一个要执行的节点ID).
+            next_node_id: String = "nextNodeId",
+            /// Node properties (IVR节点属性), depending on the node type: an object, or a string
+            /// holding one.
+            node_properties: EmbeddedObject = "nodeProperties",
+            /// Variables the node set (IVR节点在运行时设置的变量): an object, or a string holding one.
+            node_variables: EmbeddedObject = "nodeVariables",
+            /// Entering or leaving the node (节点动作).
+            node_action: NodeAction = "nodeAction",
+            /// Call-associated data (随路数据): an object, or a string holding one.
+            channel_variables: EmbeddedObject = "channelVariables",
+        }
+    }
+}

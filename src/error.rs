@@ -1,0 +1,168 @@
+//! The crate's one error type.
+
+use crate::Schema;
+use crate::wire::dispatch::Failure;
+use crate::wire::locate::locate;
+use crate::wire::{Deviation, JsonPath, JsonType};
+use std::fmt;
+
+/// Why a payload could not be read: which schema, which event type when known, where in the
+/// JSON (`$.item.Participants[1].State`), and what was expected and found.
+///
+/// ```
+/// let error = cc_events::aliyun_v2::Event::from_slice(br#"{"eventType":"Held","callee":"138"#).unwrap_err();
+/// assert_eq!(error.to_string(),
+///     "aliyun_v2 event Held at $.callee: invalid JSON: EOF while parsing a string at line 1 column 33");
+/// ```
+#[derive(Debug)]
+pub struct Error {
+    schema: Option<Schema>,
+    event_type: Option<String>,
+    path: JsonPath,
+    kind: ErrorKind,
+}
+
+/// What went wrong, in [`Error::kind`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The payload is not JSON (or not one JSON value); serde_json's message with line and column.
+    #[error("invalid JSON: {0}")]
+    Syntax(#[source] serde_json::Error),
+    /// The payload is not UTF-8.
+    #[error("the payload is not UTF-8: {0}")]
+    Utf8(#[source] std::str::Utf8Error),
+    /// The payload is JSON but not an object.
+    #[error("expected a JSON object, found {found}")]
+    NotAnObject {
+        /// What it is.
+        found: JsonType,
+    },
+    /// The object has no key naming its event type, and no shape the schema recognises.
+    #[error("expected the key `{key}` naming the event type; keys seen: {}", list(.keys))]
+    MissingDiscriminator {
+        /// The key the schema dispatches on.
+        key: &'static str,
+        /// The keys the object has.
+        keys: Vec<String>,
+    },
+    /// The key naming the event type does not hold a string.
+    #[error("expected `{key}` to be a string naming the event type, found {found}")]
+    InvalidDiscriminator {
+        /// The key the schema dispatches on.
+        key: &'static str,
+        /// What it holds.
+        found: JsonType,
+    },
+    /// The payload's top-level keys match no schema (auto-detection).
+    #[error("the payload matches no known schema; top-level keys seen: {}", list(.keys))]
+    UnknownSchema {
+        /// The keys the object has.
+        keys: Vec<String>,
+    },
+    /// Strict parsing: the payload departs from the vendor documentation.
+    #[error("{}", deviations(.0))]
+    Deviations(Vec<Deviation>),
+}
+
+fn list(keys: &[String]) -> String {
+    if keys.is_empty() {
+        return "none".to_owned();
+    }
+    keys.iter().map(|key| format!("{key:?}")).collect::<Vec<_>>().join(", ")
+}
+
+fn deviations(found: &[Deviation]) -> String {
+    match found {
+        [] => "no deviation".to_owned(),
+        [only] => format!("deviates from the documentation: {}", only.kind),
+        [first, rest @ ..] => format!(
+            "deviates from the documentation: {} (and {} more)",
+            first.kind,
+            rest.len()
+        ),
+    }
+}
+
+impl Error {
+    pub(crate) fn new(schema: Option<Schema>, event_type: Option<String>, path: JsonPath, kind: ErrorKind) -> Self {
+        Error {
+            schema,
+            event_type,
+            path,
+            kind,
+        }
+    }
+
+    /// A JSON error, located by re-reading the payload.
+    pub(crate) fn from_json(schema: Option<Schema>, tags: &[&str], bytes: &[u8], error: serde_json::Error) -> Self {
+        let at = locate(bytes, tags);
+        let kind = match JsonType::of_text(bytes) {
+            Some(found) if found != JsonType::Object && error.is_data() => ErrorKind::NotAnObject { found },
+            _ => ErrorKind::Syntax(error),
+        };
+        Error::new(schema, at.event_type, at.path, kind)
+    }
+
+    /// Bytes that are not UTF-8, located by re-reading them.
+    pub(crate) fn from_utf8(schema: Option<Schema>, tags: &[&str], bytes: &[u8], error: std::str::Utf8Error) -> Self {
+        let at = locate(bytes, tags);
+        Error::new(schema, at.event_type, at.path, ErrorKind::Utf8(error))
+    }
+
+    pub(crate) fn from_failure(schema: Schema, tag: &'static str, failure: Failure) -> Self {
+        let (path, kind) = match failure {
+            Failure::NotAnObject(found) => (JsonPath::root(), ErrorKind::NotAnObject { found }),
+            Failure::MissingTag(keys) => (JsonPath::root(), ErrorKind::MissingDiscriminator { key: tag, keys }),
+            Failure::TagNotString(found) => (JsonPath::key(tag), ErrorKind::InvalidDiscriminator { key: tag, found }),
+        };
+        Error::new(Some(schema), None, path, kind)
+    }
+
+    /// The schema the payload was read as (`None` when auto-detection found none).
+    pub fn schema(&self) -> Option<Schema> {
+        self.schema
+    }
+
+    /// The event type, when it was read before the error.
+    pub fn event_type(&self) -> Option<&str> {
+        self.event_type.as_deref()
+    }
+
+    /// Where in the payload the error is (`$` for the payload as a whole).
+    pub fn path(&self) -> &JsonPath {
+        &self.path
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The deviations, when strict parsing failed on them.
+    pub fn deviations(&self) -> &[Deviation] {
+        match &self.kind {
+            ErrorKind::Deviations(found) => found,
+            _ => &[],
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.schema {
+            Some(schema) => write!(f, "{schema}")?,
+            None => f.write_str("cc_events")?,
+        }
+        if let Some(event_type) = &self.event_type {
+            write!(f, " event {event_type}")?;
+        }
+        write!(f, " at {}: {}", self.path, self.kind)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.kind)
+    }
+}

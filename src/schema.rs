@@ -1,0 +1,41 @@
+//! The four source schemas the crate reads.
+
+use std::fmt;
+
+/// One of the vendor event schemas this crate models.
+///
+/// `#[non_exhaustive]`: a fifth schema is one new module and one detection rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Schema {
+    /// Alibaba Cloud Call Center 2.0 events ([`crate::aliyun_v2`]).
+    AliyunV2,
+    /// 7moor V7 event push ([`crate::push_v7`]).
+    PushV7,
+    /// A CSTA-style JSON event feed ([`crate::csta`]).
+    Csta,
+    /// Google CCAI Platform call-session events for QM ([`crate::ccai_qm`]).
+    CcaiQm,
+}
+
+impl Schema {
+    /// Every schema, in a stable order.
+    pub const ALL: [Schema; 4] = [Schema::AliyunV2, Schema::PushV7, Schema::Csta, Schema::CcaiQm];
+
+    /// The module name of the schema, e.g. `"aliyun_v2"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Schema::AliyunV2 => "aliyun_v2",
+            Schema::PushV7 => "push_v7",
+            Schema::Csta => "csta",
+            Schema::CcaiQm => "ccai_qm",
+        }
+    }
+}
+
+impl fmt::Display for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

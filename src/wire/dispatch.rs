@@ -1,0 +1,406 @@
+//! Event enums: the discriminator matched inside the single pass over the object, and the
+//! `wire_events!` macro that declares a schema's `Event` and `EventType`.
+//!
+//! The entries before the discriminator are buffered (usually none: vendors put it first);
+//! once it is read, the event's own type is built from the buffer and the rest of the object
+//! is read straight into it. No entry is tokenized twice.
+
+use super::object::{KeySeed, read_entries};
+use super::{JsonType, ObjectDyn, WireObject};
+use crate::Schema;
+use crate::error::{Error, ErrorKind};
+use crate::wire::{Deviation, DeviationKind, JsonPath};
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The entries of an object read before its discriminator, in order.
+pub type Buffered = Vec<(String, Value)>;
+
+/// What `wire_events!` implements for a schema's `Event`.
+pub trait EventSchema: Sized {
+    /// The schema.
+    const SCHEMA: Schema;
+    /// The key that names the event type.
+    const TAG: &'static str;
+
+    /// Builds the event for the type named `tag` from the buffered entries and the rest of
+    /// the map. `tag_sent` says whether the tag was in the payload (it is put back if so).
+    fn dispatch<'de, A: MapAccess<'de>>(
+        tag: String,
+        tag_sent: bool,
+        buffered: Buffered,
+        map: A,
+    ) -> Result<Self, A::Error>;
+
+    /// For an object with no discriminator: the event type its shape shows, if the schema
+    /// recognises any (see `fallback:` in `wire_events!`). `None` makes the payload an error.
+    fn untagged(entries: &Buffered) -> Option<&'static str> {
+        let _ = entries;
+        None
+    }
+
+    /// The event's object, or `None` for an unknown event type.
+    fn object(&self) -> Option<&dyn ObjectDyn>;
+
+    /// The text of the discriminator, as sent.
+    fn event_type_text(&self) -> Option<&str>;
+}
+
+/// Builds a known event type: replays the buffered entries, puts back the tag, reads the rest.
+pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
+    tag_key: &str,
+    tag: Option<String>,
+    buffered: Buffered,
+    mut map: A,
+) -> Result<T, A::Error> {
+    let mut object = T::default();
+    for (key, value) in buffered {
+        object.take_entry(&key, value).map_err(de::Error::custom)?;
+    }
+    if let Some(tag) = tag {
+        object.take_entry(tag_key, IntoDeserializer::<A::Error>::into_deserializer(tag))?;
+    }
+    read_entries(&mut object, &mut map)?;
+    Ok(object)
+}
+
+/// Builds an unknown event type: the whole object, as sent.
+pub fn finish_unknown<'de, A: MapAccess<'de>>(
+    tag_key: &str,
+    tag: Option<String>,
+    buffered: Buffered,
+    mut map: A,
+) -> Result<Map<String, Value>, A::Error> {
+    let mut object: Map<String, Value> = buffered.into_iter().collect();
+    if let Some(tag) = tag {
+        object.insert(tag_key.to_owned(), Value::String(tag));
+    }
+    while let Some((key, value)) = map.next_entry::<String, Value>()? {
+        object.insert(key, value);
+    }
+    Ok(object)
+}
+
+/// Why a payload could not be dispatched, for [`ErrorKind`] (serde's own errors carry text only).
+#[derive(Debug)]
+pub(crate) enum Failure {
+    NotAnObject(JsonType),
+    MissingTag(Vec<String>),
+    TagNotString(JsonType),
+}
+
+/// Deserialises an event of schema `E`, recording why it failed in `failure`.
+pub struct EventSeed<'f, E> {
+    failure: Option<&'f Cell<Option<Failure>>>,
+    event: PhantomData<fn() -> E>,
+}
+
+impl<E> EventSeed<'_, E> {
+    /// A seed that does not record failures (for plain `Deserialize`).
+    pub fn detached() -> Self {
+        EventSeed {
+            failure: None,
+            event: PhantomData,
+        }
+    }
+}
+
+impl<'de, E: EventSchema> DeserializeSeed<'de> for EventSeed<'_, E> {
+    type Value = E;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<E, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<E: EventSchema> EventSeed<'_, E> {
+    fn fail<T, Er: de::Error>(&self, failure: Failure) -> Result<T, Er> {
+        let message = match &failure {
+            Failure::NotAnObject(found) => format!("expected a JSON object, found {found}"),
+            Failure::MissingTag(_) => format!("no `{}` key", E::TAG),
+            Failure::TagNotString(found) => format!("expected `{}` to be a string, found {found}", E::TAG),
+        };
+        if let Some(cell) = self.failure {
+            cell.set(Some(failure));
+        }
+        Err(Er::custom(message))
+    }
+}
+
+impl<'de, E: EventSchema> Visitor<'de> for EventSeed<'_, E> {
+    type Value = E;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} event object", E::SCHEMA)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<E, A::Error> {
+        let mut buffered = Buffered::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if key == E::TAG {
+                return match map.next_value::<Value>()? {
+                    Value::String(tag) => E::dispatch(tag, true, buffered, map),
+                    other => self.fail(Failure::TagNotString(JsonType::of(&other))),
+                };
+            }
+            let value = map.next_value::<Value>()?;
+            buffered.push((key.into_owned(), value));
+        }
+        match E::untagged(&buffered) {
+            Some(kind) => E::dispatch(kind.to_owned(), false, buffered, map),
+            None => {
+                let keys = buffered.into_iter().map(|(key, _)| key).collect();
+                self.fail(Failure::MissingTag(keys))
+            }
+        }
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<E, A::Error> {
+        self.fail(Failure::NotAnObject(JsonType::Array))
+    }
+    fn visit_str<Er: de::Error>(self, _: &str) -> Result<E, Er> {
+        self.fail(Failure::NotAnObject(JsonType::String))
+    }
+    fn visit_bool<Er: de::Error>(self, _: bool) -> Result<E, Er> {
+        self.fail(Failure::NotAnObject(JsonType::Bool))
+    }
+    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<E, Er> {
+        self.fail(Failure::NotAnObject(JsonType::Number))
+    }
+    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<E, Er> {
+        self.fail(Failure::NotAnObject(JsonType::Number))
+    }
+    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<E, Er> {
+        self.fail(Failure::NotAnObject(JsonType::Number))
+    }
+    fn visit_unit<Er: de::Error>(self) -> Result<E, Er> {
+        self.fail(Failure::NotAnObject(JsonType::Null))
+    }
+}
+
+/// Parses one event of schema `E` from UTF-8 bytes (validated once, then read as `&str`,
+/// which is markedly faster than reading bytes).
+pub fn parse_slice<E: EventSchema>(bytes: &[u8]) -> Result<E, Error> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(text),
+        Err(error) => Err(Error::from_utf8(Some(E::SCHEMA), &[E::TAG], bytes, error)),
+    }
+}
+
+/// Parses one event of schema `E` from text.
+pub fn parse_str<E: EventSchema>(text: &str) -> Result<E, Error> {
+    let failure = Cell::new(None);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let seed = EventSeed::<E> {
+        failure: Some(&failure),
+        event: PhantomData,
+    };
+    let result = seed
+        .deserialize(&mut deserializer)
+        .and_then(|event| deserializer.end().map(|()| event));
+    result.map_err(|error| match failure.take() {
+        Some(failure) => Error::from_failure(E::SCHEMA, E::TAG, failure),
+        None => Error::from_json(Some(E::SCHEMA), &[E::TAG], text.as_bytes(), error),
+    })
+}
+
+/// The deviations of an event from its documentation.
+pub fn deviations<E: EventSchema>(event: &E) -> Vec<Deviation> {
+    let mut out = Vec::new();
+    match event.object() {
+        Some(object) => object.check_dyn(&mut JsonPath::root(), &mut out),
+        None => out.push(Deviation::new(
+            JsonPath::key(E::TAG),
+            DeviationKind::UndocumentedValue {
+                set: "event type",
+                value: event.event_type_text().unwrap_or_default().to_owned(),
+            },
+        )),
+    }
+    out
+}
+
+/// `event` if it has no deviation, else an error naming the first.
+pub fn strict<E: EventSchema>(event: E) -> Result<E, Error> {
+    let found = deviations(&event);
+    if found.is_empty() {
+        Ok(event)
+    } else {
+        Err(Error::new(
+            Some(E::SCHEMA),
+            event.event_type_text().map(str::to_owned),
+            found.first().map(|d| d.path.clone()).unwrap_or_default(),
+            ErrorKind::Deviations(found),
+        ))
+    }
+}
+
+/// Plain `Deserialize` for an event enum (no structured failure, as serde gives only text).
+pub fn deserialize_event<'de, E: EventSchema, D: Deserializer<'de>>(deserializer: D) -> Result<E, D::Error> {
+    EventSeed::<E>::detached().deserialize(deserializer)
+}
+
+/// Reads a buffered `Value` through [`Deserialize`], for `untagged` rules that look at values.
+pub fn peek<'a, T: Deserialize<'a>>(entries: &'a Buffered, key: &str) -> Option<T> {
+    entries
+        .iter()
+        .rev()
+        .find(|(name, _)| name == key)
+        .and_then(|(_, value)| T::deserialize(value).ok())
+}
+
+/// Declares a schema's event enum and its event-type enum from one list, so the two can never
+/// disagree. Each `Variant(Type) = "wireName"` is one event type. Generates:
+/// `enum Event { Variant(Type), ..., Unknown(Map) }` (`#[non_exhaustive]`), the open enum
+/// `EventType`, and on `Event`: `from_slice`, `from_str`, `from_slice_strict`,
+/// `from_str_strict`, `event_type`, `deviations`, `group`, `extra`, plus `Serialize`,
+/// `Deserialize` and `FromStr`. An optional `untagged: path` names a
+/// `fn(&Buffered) -> Option<&'static str>` that picks an event type by shape when the
+/// discriminator is absent.
+macro_rules! wire_events {
+    (
+        schema: $schema:ident,
+        tag: $tag:literal,
+        $( untagged: $untagged:path, )?
+        $(#[$tmeta:meta])*
+        pub enum $tagenum:ident;
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident($ty:ty) = $tagtext:literal ),* $(,)?
+        }
+    ) => {
+        $crate::wire::open_enum! {
+            $(#[$tmeta])*
+            pub enum $tagenum {
+                $( $(#[$vmeta])* $variant = $tagtext, )*
+            }
+        }
+
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant($ty), )*
+            /// An event type the documentation does not list: the whole object, as sent.
+            Unknown(::serde_json::Map<String, ::serde_json::Value>),
+        }
+
+        impl $crate::wire::EventSchema for $name {
+            const SCHEMA: $crate::Schema = $crate::Schema::$schema;
+            const TAG: &'static str = $tag;
+
+            fn dispatch<'de, A: ::serde::de::MapAccess<'de>>(
+                tag: String,
+                tag_sent: bool,
+                buffered: $crate::wire::Buffered,
+                map: A,
+            ) -> Result<Self, A::Error> {
+                let tag_back = |tag: String| if tag_sent { Some(tag) } else { None };
+                Ok(match tag.as_str() {
+                    $( $tagtext => $name::$variant(
+                        $crate::wire::finish_object::<$ty, A>($tag, tag_back(tag), buffered, map)?,
+                    ), )*
+                    _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, tag_back(tag), buffered, map)?),
+                })
+            }
+
+            $(
+                fn untagged(entries: &$crate::wire::Buffered) -> Option<&'static str> {
+                    $untagged(entries)
+                }
+            )?
+
+            fn object(&self) -> Option<&dyn $crate::wire::ObjectDyn> {
+                match self {
+                    $( $name::$variant(event) => Some(event), )*
+                    $name::Unknown(_) => None,
+                }
+            }
+
+            fn event_type_text(&self) -> Option<&str> {
+                match self {
+                    $( $name::$variant(_) => Some($tagtext), )*
+                    $name::Unknown(object) => object.get($tag).and_then(::serde_json::Value::as_str),
+                }
+            }
+        }
+
+        impl $name {
+            /// Parses one event from UTF-8 bytes. Fails only when the bytes are not one JSON
+            /// object or name no event type; every other oddity is kept (see `deviations`).
+            pub fn from_slice(bytes: &[u8]) -> Result<Self, $crate::Error> {
+                $crate::wire::parse_slice(bytes)
+            }
+
+            /// Parses one event from text (see `from_slice`).
+            #[allow(clippy::should_implement_trait)]
+            pub fn from_str(text: &str) -> Result<Self, $crate::Error> {
+                $crate::wire::parse_str(text)
+            }
+
+            /// Parses one event and fails on any deviation from the documentation.
+            pub fn from_slice_strict(bytes: &[u8]) -> Result<Self, $crate::Error> {
+                $crate::wire::strict(Self::from_slice(bytes)?)
+            }
+
+            /// Parses one event from text and fails on any deviation from the documentation.
+            pub fn from_str_strict(text: &str) -> Result<Self, $crate::Error> {
+                $crate::wire::strict(Self::from_str(text)?)
+            }
+
+            /// The event type (for `Unknown`, the text as sent).
+            pub fn event_type(&self) -> $tagenum {
+                match self {
+                    $( $name::$variant(_) => $tagenum::$variant, )*
+                    $name::Unknown(object) => $tagenum::from(
+                        object.get($tag).and_then(::serde_json::Value::as_str).unwrap_or_default(),
+                    ),
+                }
+            }
+
+            /// How this event departs from the vendor documentation (empty when it does not).
+            pub fn deviations(&self) -> Vec<$crate::wire::Deviation> {
+                $crate::wire::deviations(self)
+            }
+
+            /// The field group `G` of this event, if its type has one.
+            pub fn group<G: ::std::any::Any>(&self) -> Option<&G> {
+                $crate::wire::EventSchema::object(self)?
+                    .group_dyn(::std::any::TypeId::of::<G>())?
+                    .downcast_ref()
+            }
+
+            /// The top-level keys the documentation does not name (`None` for `Unknown`, whose
+            /// whole object is kept as sent).
+            pub fn extra(&self) -> Option<&::serde_json::Map<String, ::serde_json::Value>> {
+                $crate::wire::EventSchema::object(self).map(|object| object.extra_dyn())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( $name::$variant(event) => ::serde::Serialize::serialize(event, serializer), )*
+                    $name::Unknown(object) => ::serde::Serialize::serialize(object, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::wire::deserialize_event(deserializer)
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::Error;
+            fn from_str(text: &str) -> Result<Self, $crate::Error> {
+                $crate::wire::parse_str(text)
+            }
+        }
+    };
+}
+pub(crate) use wire_events;

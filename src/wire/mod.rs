@@ -1,0 +1,54 @@
+//! The lossless building blocks every schema module is made of.
+//!
+//! * [`Field`]: a documented field that may be absent, `null`, a value of the documented
+//!   form, or a value of another JSON type (kept whole, reported as a [`Deviation`]).
+//! * [`WireValue`]: how a type is read from the JSON forms it accepts, without ever failing.
+//! * Open string enums (every documented value a variant, any other text `Unknown(String)`).
+//! * [`Numeric`] and [`Flag`]: numbers and 0/1 flags sent as numbers or strings, kept in
+//!   their form.
+//! * [`TimeText`]: timestamps that keep their text and parse on request.
+//! * [`Separated`], [`KeyValuePairs`], [`Embedded`]: texts whose content is interpreted on
+//!   request (lists, `k=v;k=v`, JSON inside a string).
+//! * Objects ([`WireObject`]): typed fields, shared field groups, and exactly one catch-all
+//!   per JSON object, read in one pass with no `#[serde(flatten)]`.
+//! * Event enums ([`EventSchema`]): the discriminator matched inside that single pass.
+//!
+//! Everything here keeps the lossless contract: for any payload `p` a parser accepts,
+//! `serde_json::to_value(parse(p)?) == serde_json::from_slice::<Value>(p)?`.
+
+mod deviation;
+pub(crate) mod dispatch;
+mod field;
+mod json_type;
+pub(crate) mod locate;
+mod numeric;
+mod object;
+mod open_enum;
+mod path;
+mod text;
+mod time;
+mod value;
+
+pub use deviation::{Deviation, DeviationKind};
+pub(crate) use dispatch::wire_events;
+pub use dispatch::{
+    Buffered, EventSchema, EventSeed, deserialize_event, deviations, finish_object, finish_unknown, parse_slice,
+    parse_str, peek, strict,
+};
+pub use field::Field;
+pub use json_type::JsonType;
+pub use numeric::{Flag, Numeric};
+pub use object::{
+    EntrySeed, Fields, KeySeed, ObjectDyn, ObjectVisitor, WireObject, object_from_wire_map, read_entries, read_object,
+    serialize_object,
+};
+pub(crate) use object::{nullable_flag, wire_group, wire_object};
+pub use open_enum::OpenEnumVisitor;
+pub(crate) use open_enum::open_enum;
+pub use path::{JsonPath, PathSegment};
+pub use text::{CommaList, Embedded, KeyValuePairs, Separated};
+pub use time::{
+    DottedLocalDateTime, DottedLocalTime, LocalDateTime, LocalTime, Rfc3339, Rfc3339Time, TimeFormat, TimeText,
+    UnixSeconds, UnixSecondsTime, WallTime,
+};
+pub use value::{List, WireValue, collect_map, collect_seq};

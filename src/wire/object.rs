@@ -1,0 +1,373 @@
+//! JSON objects with typed fields and one catch-all: the [`Fields`] and [`WireObject`] traits
+//! and the `wire_group!` / `wire_object!` macros that implement them.
+//!
+//! An object is read in one pass with no buffering: each key is offered to the object's own
+//! fields, then to each of its groups (sets of fields shared by many events, declared once),
+//! and a key nobody takes goes to the object's `extra` map. That is how several field groups
+//! share one JSON level without `#[serde(flatten)]` and with exactly one catch-all.
+
+use super::{Deviation, DeviationKind, JsonPath};
+use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::{Map, Value};
+use std::any::{Any, TypeId};
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A set of typed fields at one JSON level (a group, or an object's own fields).
+pub trait Fields: Default {
+    /// Takes the value of `key` if it is one of these fields, or gives the deserializer back.
+    fn accept<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error>;
+    /// Writes the fields that are present (absent ones are skipped, `null` is written).
+    fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+    /// How many fields are present.
+    fn present_len(&self) -> usize;
+    /// Appends the deviations of these fields; `path` is the object's.
+    fn check_fields(&self, path: &mut JsonPath, out: &mut Vec<Deviation>);
+    /// The group of type `id` inside this value, if it has one.
+    fn group_any(&self, id: TypeId) -> Option<&dyn Any> {
+        let _ = id;
+        None
+    }
+}
+
+/// A JSON object: [`Fields`] plus the catch-all for keys the documentation does not name.
+pub trait WireObject: Fields {
+    /// The keys the documentation does not name, with their values as sent.
+    fn extra(&self) -> &Map<String, Value>;
+    /// Mutable access to [`WireObject::extra`].
+    fn extra_mut(&mut self) -> &mut Map<String, Value>;
+
+    /// Takes one entry: a known field, or else into `extra`. A repeated key replaces the
+    /// earlier value (last wins, as in `serde_json::Value`).
+    fn take_entry<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<(), D::Error> {
+        if let Some(value) = self.accept(key, value)? {
+            let value = Value::deserialize(value)?;
+            self.extra_mut().insert(key.to_owned(), value);
+        }
+        Ok(())
+    }
+
+    /// Appends the deviations of this object at `path`: its fields', and one per extra key.
+    fn check_object(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
+        self.check_fields(path, out);
+        for key in self.extra().keys() {
+            out.push(Deviation::new(path.join_key(key), DeviationKind::UndocumentedField));
+        }
+    }
+}
+
+/// A [`WireObject`] seen through a trait object (what an event enum hands out).
+pub trait ObjectDyn {
+    /// See [`Fields::group_any`].
+    fn group_dyn(&self, id: TypeId) -> Option<&dyn Any>;
+    /// See [`WireObject::extra`].
+    fn extra_dyn(&self) -> &Map<String, Value>;
+    /// See [`WireObject::check_object`].
+    fn check_dyn(&self, path: &mut JsonPath, out: &mut Vec<Deviation>);
+}
+
+impl<T: WireObject> ObjectDyn for T {
+    fn group_dyn(&self, id: TypeId) -> Option<&dyn Any> {
+        self.group_any(id)
+    }
+    fn extra_dyn(&self) -> &Map<String, Value> {
+        self.extra()
+    }
+    fn check_dyn(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
+        self.check_object(path, out)
+    }
+}
+
+/// Serialises an object: its present fields, then its extra keys.
+pub fn serialize_object<O: WireObject, S: Serializer>(object: &O, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(object.present_len() + object.extra().len()))?;
+    object.serialize_fields(&mut map)?;
+    for (key, value) in object.extra() {
+        map.serialize_entry(key, value)?;
+    }
+    map.end()
+}
+
+/// Reads the rest of a JSON object into `object`.
+pub fn read_entries<'de, O: WireObject, A: MapAccess<'de>>(object: &mut O, map: &mut A) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        map.next_value_seed(EntrySeed {
+            object: &mut *object,
+            key: &key,
+        })?;
+    }
+    Ok(())
+}
+
+/// Reads a whole JSON object as `O`.
+pub fn read_object<'de, O: WireObject, A: MapAccess<'de>>(mut map: A) -> Result<O, A::Error> {
+    let mut object = O::default();
+    read_entries(&mut object, &mut map)?;
+    Ok(object)
+}
+
+/// Reads an object key, borrowing it from the input when it has no escapes.
+pub struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(key))
+    }
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key.to_owned()))
+    }
+    fn visit_string<E>(self, key: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key))
+    }
+}
+
+/// Reads the value of `key` into `object` (see [`WireObject::take_entry`]).
+pub struct EntrySeed<'a, 'k, O> {
+    /// The object being filled.
+    pub object: &'a mut O,
+    /// The key whose value comes next.
+    pub key: &'k str,
+}
+
+impl<'de, O: WireObject> DeserializeSeed<'de> for EntrySeed<'_, '_, O> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.object.take_entry(self.key, deserializer)
+    }
+}
+
+/// The serde visitor behind every object's `Deserialize`.
+pub struct ObjectVisitor<O>(PhantomData<fn() -> O>);
+
+impl<O> ObjectVisitor<O> {
+    /// A visitor for `O`.
+    pub fn new() -> Self {
+        ObjectVisitor(PhantomData)
+    }
+}
+
+impl<O> Default for ObjectVisitor<O> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'de, O: WireObject> Visitor<'de> for ObjectVisitor<O> {
+    type Value = O;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<O, A::Error> {
+        read_object(map)
+    }
+}
+
+/// [`super::WireValue::from_wire_map`] for objects: any JSON object is one.
+pub fn object_from_wire_map<'de, O: WireObject, A: MapAccess<'de>>(map: A) -> Result<Result<O, Value>, A::Error> {
+    read_object(map).map(Ok)
+}
+
+/// `true` for a field declared `nullable` (a documented `null`), `false` otherwise.
+macro_rules! nullable_flag {
+    () => {
+        false
+    };
+    (nullable) => {
+        true
+    };
+}
+pub(crate) use nullable_flag;
+
+/// Declares a group of fields that many objects share (declared once, embedded in each).
+///
+/// ```ignore
+/// wire_group! {
+///     /// The fields every event carries.
+///     pub struct CommonFields {
+///         /// Event time (事件时间).
+///         event_time: Rfc3339Time = "eventTime",
+///         /// A field whose `null` is documented.
+///         participant_id: String = "ParticipantID" nullable,
+///     }
+/// }
+/// ```
+/// Each `name: T = "wireName"` becomes `pub name: Field<T>`.
+macro_rules! wire_group {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $key:literal $($flag:ident)? ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default)]
+        $vis struct $name {
+            $( $(#[$fmeta])* pub $field: $crate::wire::Field<$ty>, )*
+        }
+
+        impl $crate::wire::Fields for $name {
+            #[allow(clippy::match_single_binding)]
+            fn accept<'de, D: ::serde::Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
+                match key {
+                    $( $key => {
+                        self.$field = <$crate::wire::Field<$ty> as ::serde::Deserialize>::deserialize(value)?;
+                        Ok(None)
+                    } )*
+                    _ => Ok(Some(value)),
+                }
+            }
+
+            fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                $( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*
+                let _ = map;
+                Ok(())
+            }
+
+            fn present_len(&self) -> usize {
+                0 $( + usize::from(!self.$field.is_absent()) )*
+            }
+
+            fn check_fields(&self, path: &mut $crate::wire::JsonPath, out: &mut Vec<$crate::wire::Deviation>) {
+                $( self.$field.check_key($key, $crate::wire::nullable_flag!($($flag)?), path, out); )*
+                let _ = (path, out);
+            }
+        }
+    };
+}
+pub(crate) use wire_group;
+
+/// Declares a JSON object: its groups (see `wire_group!`), its own fields, and `extra`, the
+/// catch-all for undocumented keys. Implements [`Fields`], [`WireObject`], `WireValue`
+/// (see [`super::WireValue`]: so it can be a field or an array element), `Serialize` and `Deserialize`.
+///
+/// ```ignore
+/// wire_object! {
+///     /// A call was answered.
+///     pub struct Established {
+///         groups {
+///             /// The fields every event carries.
+///             common: CommonFields,
+///         }
+///         fields {
+///             /// Release reason (挂断原因).
+///             release_reason: ReleaseReason = "releaseReason",
+///         }
+///     }
+/// }
+/// ```
+macro_rules! wire_object {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( groups { $( $(#[$gmeta:meta])* $group:ident : $gty:ty ),* $(,)? } )?
+            $( fields { $( $(#[$fmeta:meta])* $field:ident : $ty:ty = $key:literal $($flag:ident)? ),* $(,)? } )?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Default)]
+        $vis struct $name {
+            $($( $(#[$gmeta])* pub $group: $gty, )*)?
+            $($( $(#[$fmeta])* pub $field: $crate::wire::Field<$ty>, )*)?
+            /// Keys the documentation does not name, with their values as sent.
+            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+        }
+
+        impl $crate::wire::Fields for $name {
+            #[allow(clippy::match_single_binding)]
+            fn accept<'de, D: ::serde::Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
+                let value = match key {
+                    $($( $key => {
+                        self.$field = <$crate::wire::Field<$ty> as ::serde::Deserialize>::deserialize(value)?;
+                        return Ok(None);
+                    } )*)?
+                    _ => value,
+                };
+                $($(
+                    let value = match $crate::wire::Fields::accept(&mut self.$group, key, value)? {
+                        Some(value) => value,
+                        None => return Ok(None),
+                    };
+                )*)?
+                Ok(Some(value))
+            }
+
+            fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+                $($( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*)?
+                $($( $crate::wire::Fields::serialize_fields(&self.$group, map)?; )*)?
+                let _ = map;
+                Ok(())
+            }
+
+            fn present_len(&self) -> usize {
+                0 $($( + usize::from(!self.$field.is_absent()) )*)?
+                  $($( + $crate::wire::Fields::present_len(&self.$group) )*)?
+            }
+
+            fn check_fields(&self, path: &mut $crate::wire::JsonPath, out: &mut Vec<$crate::wire::Deviation>) {
+                $($( $crate::wire::Fields::check_fields(&self.$group, path, out); )*)?
+                $($( self.$field.check_key($key, $crate::wire::nullable_flag!($($flag)?), path, out); )*)?
+                let _ = (path, out);
+            }
+
+            fn group_any(&self, id: ::std::any::TypeId) -> Option<&dyn ::std::any::Any> {
+                $($(
+                    if id == ::std::any::TypeId::of::<$gty>() {
+                        return Some(&self.$group);
+                    }
+                )*)?
+                let _ = id;
+                None
+            }
+        }
+
+        impl $crate::wire::WireObject for $name {
+            fn extra(&self) -> &::serde_json::Map<String, ::serde_json::Value> {
+                &self.extra
+            }
+            fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
+                &mut self.extra
+            }
+        }
+
+        impl $crate::wire::WireValue for $name {
+            const EXPECTED: &'static str = "an object";
+
+            fn from_wire_map<'de, A: ::serde::de::MapAccess<'de>>(map: A) -> Result<Result<Self, ::serde_json::Value>, A::Error> {
+                $crate::wire::object_from_wire_map(map)
+            }
+
+            fn check(&self, path: &mut $crate::wire::JsonPath, out: &mut Vec<$crate::wire::Deviation>) {
+                $crate::wire::WireObject::check_object(self, path, out)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::wire::serialize_object(self, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_map($crate::wire::ObjectVisitor::<Self>::new())
+            }
+        }
+    };
+}
+pub(crate) use wire_object;

@@ -1,0 +1,277 @@
+//! aliyun_v2: every fixture round-trips and is snapshotted; every documented value parses.
+
+mod support;
+
+use cc_events::ErrorKind;
+use cc_events::aliyun_v2::{
+    AbandonPhase, CallType, ChannelType, Event, EventType, FlowType, NodeAction, NodeExitCode, NodeType, QueueType,
+    Scenario,
+};
+use cc_events::wire::{DeviationKind, Field, WallTime};
+use support::*;
+
+const SCHEMA: &str = "aliyun_v2";
+
+fn parse(path: &std::path::Path) -> (Vec<u8>, Event) {
+    let bytes = std::fs::read(path).expect("a readable fixture");
+    let event = Event::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (bytes, event)
+}
+
+fn fixture(name: &str) -> Event {
+    parse(&fixture_dir(SCHEMA).join(format!("{name}.json"))).1
+}
+
+#[test]
+fn every_fixture_round_trips_and_matches_its_snapshot() {
+    insta::glob!("../fixtures/aliyun_v2", "*.json", |path| {
+        let (bytes, event) = parse(path);
+        assert_round_trip(&bytes, &event, &path.display().to_string());
+        let deviations: Vec<String> = event.deviations().iter().map(ToString::to_string).collect();
+        insta::assert_snapshot!(format!("{event:#?}\n\ndeviations: {deviations:#?}"));
+    });
+}
+
+#[test]
+fn every_fixture_parses_as_the_type_it_is_named_after() {
+    for path in fixtures(SCHEMA) {
+        let (_, event) = parse(&path);
+        let named = named_type(&path);
+        assert_eq!(event.event_type().as_str(), named, "{}", path.display());
+        let documented = EventType::from(named.as_str()).is_known();
+        assert_eq!(!matches!(event, Event::Unknown(_)), documented, "{}", path.display());
+    }
+}
+
+#[test]
+fn every_documented_event_type_has_a_fixture_and_a_variant() {
+    assert_eq!(EventType::KNOWN.len(), 45);
+    for event_type in EventType::KNOWN {
+        let event = fixture(event_type.as_str());
+        assert_eq!(&event.event_type(), event_type);
+        assert!(!matches!(event, Event::Unknown(_)), "{event_type} parsed as Unknown");
+        assert!(event.deviations().is_empty(), "{event_type}: {:?}", event.deviations());
+    }
+}
+
+#[test]
+fn every_documented_enum_value_is_parsed_from_a_fixture() {
+    let paths = fixtures(SCHEMA);
+    let sets: [(&str, &[&str]); 9] = [
+        ("callType", CallType::KNOWN_VALUES),
+        ("scenario", Scenario::KNOWN_VALUES),
+        ("abandonPhase", AbandonPhase::KNOWN_VALUES),
+        ("queueType", QueueType::KNOWN_VALUES),
+        ("channelType", ChannelType::KNOWN_VALUES),
+        ("flowType", FlowType::KNOWN_VALUES),
+        ("nodeType", NodeType::KNOWN_VALUES),
+        ("nodeExitCode", NodeExitCode::KNOWN_VALUES),
+        ("nodeAction", NodeAction::KNOWN_VALUES),
+    ];
+    assert_eq!(CallType::KNOWN.len(), 11);
+    assert_eq!(Scenario::KNOWN.len(), 9);
+    assert_eq!(NodeType::KNOWN.len(), 8);
+    for (key, known) in sets {
+        assert_every_value_in_fixtures(&paths, key, known);
+    }
+    assert_every_value_in_fixtures(&paths, "nodeExitCode", &["Branch-A", "Branch-B", "Branch-C"]);
+    // A fixture that carries a documented value reports no undocumented value there: the
+    // typed parse took it as a variant.
+    for path in &paths {
+        let (_, event) = parse(path);
+        for deviation in event.deviations() {
+            if let DeviationKind::UndocumentedValue { value, .. } = &deviation.kind {
+                assert!(
+                    path.to_string_lossy().contains("unknown"),
+                    "{}: {deviation}",
+                    path.display()
+                );
+                assert!(!CallType::from(value.as_str()).is_known());
+            }
+        }
+    }
+}
+
+#[test]
+fn node_exit_code_branch_family_is_open_ended() {
+    let Event::IvrTracking(ivr) = fixture("IvrTracking-BRANCH-Branch-D") else {
+        panic!("not IvrTracking")
+    };
+    let code = ivr.node_exit_code.get().expect("a node exit code");
+    assert_eq!(code, &NodeExitCode::Branch("Branch-D".into()));
+    assert_eq!(code.branch_label(), Some("D"));
+}
+
+#[test]
+fn common_accessors() {
+    let event = fixture("Released");
+    assert_eq!(event.instance_id(), Some("report-test-2"));
+    assert!(event.contact_id().is_some_and(|id| id.starts_with("job-")));
+    assert_eq!(event.agent_id(), Some("agent@report-test-2"));
+    let time = event.event_time().and_then(|time| time.parse());
+    assert!(matches!(time, Some(WallTime::Utc(_))));
+    let checkin = fixture("AgentCheckIn");
+    assert!(checkin.agent_id().is_some());
+    assert_eq!(checkin.contact_id(), None);
+    let ivr = fixture("IvrTracking");
+    assert!(ivr.contact_id().is_some());
+    let unknown = fixture("CallEstablished-unknown-type");
+    assert_eq!(unknown.event_type(), EventType::Unknown("CallEstablished".into()));
+    assert_eq!(unknown.instance_id(), Some("report-test-2"));
+    assert_eq!(unknown.deviations().len(), 1);
+}
+
+#[test]
+fn skill_levels_read_alike_as_array_or_string() {
+    let levels = |name: &str| match fixture(name) {
+        Event::AgentCheckIn(event) => event.skill_levels(),
+        other => panic!("{name}: {other:?}"),
+    };
+    let array = levels("AgentCheckIn");
+    assert_eq!(array.len(), 2);
+    assert_eq!(array[0].skill_level.get().and_then(|level| level.as_u64()), Some(5));
+    let text = levels("AgentCheckIn-skilllevels-string");
+    assert_eq!(text.len(), array.len());
+    assert!(text.iter().all(|level| level.skill_group_id.as_str().is_some()));
+}
+
+#[test]
+fn embedded_objects_read_alike_as_object_or_string() {
+    for name in [
+        "IvrTracking",
+        "IvrTracking-properties-string",
+        "IvrTracking-variables-string",
+    ] {
+        let Event::IvrTracking(ivr) = fixture(name) else {
+            panic!("{name}")
+        };
+        for field in [&ivr.node_properties, &ivr.node_variables, &ivr.channel_variables] {
+            if field.is_present() {
+                assert!(field.get().and_then(|f| f.decode()).is_some(), "{name}: {field:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn flags_and_offsets_accept_numbers_and_strings() {
+    for name in ["TextStream", "TextStream-numbers-as-strings"] {
+        let Event::TextStream(text) = fixture(name) else {
+            panic!("{name}")
+        };
+        assert!(text.is_final().is_some(), "{name}");
+        assert!(text.begin_offset_ms.get().and_then(|n| n.as_u64()).is_some(), "{name}");
+        assert!(
+            text.extra_info.get().and_then(|info| info.get("speechRate")).is_some(),
+            "{name}"
+        );
+    }
+    for name in [
+        "AgentReady",
+        "AgentReady-outboundscenario-string",
+        "AgentReady-outbound-only",
+    ] {
+        let Event::AgentReady(ready) = fixture(name) else {
+            panic!("{name}")
+        };
+        assert!(ready.is_outbound_only().is_some(), "{name}");
+    }
+}
+
+#[test]
+fn supervision_roles_depend_on_the_event_type() {
+    let monitor = fixture("StartMonitor");
+    let Event::StartMonitor(event) = &monitor else { panic!() };
+    assert_eq!(event.supervised(&monitor.event_type()), event.agent.agent_id.as_str());
+    assert_eq!(event.supervisor(&monitor.event_type()), event.counterparty.as_str());
+    let coach = fixture("StartCoach");
+    let Event::StartCoach(event) = &coach else { panic!() };
+    assert_eq!(event.supervisor(&coach.event_type()), event.agent.agent_id.as_str());
+}
+
+#[test]
+fn release_reason_gives_the_sip_code() {
+    let Event::Released(released) = fixture("Released-busy") else {
+        panic!()
+    };
+    assert_eq!(released.release_reason.get().and_then(|r| r.sip_code()), Some(486));
+}
+
+#[test]
+fn case_fixtures_report_their_deviations_at_the_right_path() {
+    let paths = |name: &str| -> Vec<String> { fixture(name).deviations().iter().map(|d| d.path.to_string()).collect() };
+    let unknown_field = paths("Established-unknown-field");
+    assert!(!unknown_field.is_empty());
+    assert!(
+        paths("AgentCheckIn-unknown-nested-field")
+            .iter()
+            .any(|p| p.starts_with("$.skillLevels["))
+    );
+    assert!(paths("Enqueue-unknown-enum").contains(&"$.queueType".to_owned()));
+    let nulls = fixture("Released-null");
+    let Event::Released(released) = &nulls else { panic!() };
+    assert!(released.call.additional_broker.is_null());
+    assert!(
+        nulls
+            .deviations()
+            .iter()
+            .all(|d| matches!(d.kind, DeviationKind::Null { .. }))
+    );
+    let strict =
+        Event::from_slice_strict(&std::fs::read(fixture_dir(SCHEMA).join("Enqueue-unknown-enum.json")).unwrap());
+    let error = strict.expect_err("strict parsing rejects an undocumented value");
+    assert_eq!(error.event_type(), Some("Enqueue"));
+    assert!(error.path().to_string().starts_with("$."));
+}
+
+#[test]
+fn a_field_of_an_unexpected_type_is_kept_and_reported() {
+    let bytes =
+        br#"{"eventType":"Released","eventTime":"2021-04-14T02:34:00Z","callee":13888888888,"releaseReason":["x"]}"#;
+    let event = Event::from_slice(bytes).expect("unexpected types do not fail the event");
+    assert_round_trip(bytes, &event, "mixed types");
+    let Event::Released(released) = &event else { panic!() };
+    assert_eq!(
+        released.call.callee,
+        Field::Unexpected(serde_json::json!(13888888888u64))
+    );
+    let found: Vec<String> = event.deviations().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "$.callee: expected a string, found a number",
+            "$.releaseReason: expected a release reason such as \"200 - Okay\", found an array"
+        ]
+    );
+}
+
+#[test]
+fn keys_before_the_discriminator_and_duplicates_are_kept() {
+    let bytes = br#"{"callee":"1","x":{"y":[1,2]},"eventType":"Held","heldChannelId":"a","heldChannelId":"b"}"#;
+    let event = Event::from_slice(bytes).expect("parses");
+    let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    assert_eq!(serde_json::to_value(&event).unwrap(), value);
+    let Event::Held(held) = event else { panic!() };
+    assert_eq!(
+        held.held_channel_id.as_str(),
+        Some("b"),
+        "last wins, as in serde_json::Value"
+    );
+}
+
+#[test]
+fn invalid_payloads_give_errors_that_say_where() {
+    for path in invalid_fixtures(SCHEMA) {
+        let bytes = std::fs::read(&path).unwrap();
+        let error = Event::from_slice(&bytes).expect_err("an invalid fixture must fail");
+        insta::assert_snapshot!(format!("invalid-{}", stem(&path)), error.to_string());
+    }
+    let error = Event::from_slice(b"{\"eventType\": 7}").unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::InvalidDiscriminator { .. }));
+    assert_eq!(error.path().to_string(), "$.eventType");
+    let error = Event::from_slice(b"[]").unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::NotAnObject { .. }));
+    let error = Event::from_slice(b"{\"a\":1}").unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::MissingDiscriminator { .. }));
+    assert_eq!(error.schema(), Some(cc_events::Schema::AliyunV2));
+}

@@ -1,0 +1,91 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt::Debug;
+use std::path::{Path, PathBuf};
+
+/// The fixtures folder of `schema`.
+pub fn fixture_dir(schema: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(schema)
+}
+
+/// The valid fixtures of `schema` (not those under `invalid/`), sorted.
+pub fn fixtures(schema: &str) -> Vec<PathBuf> {
+    list_json(&fixture_dir(schema))
+}
+
+/// The invalid fixtures of `schema`, sorted.
+pub fn invalid_fixtures(schema: &str) -> Vec<PathBuf> {
+    list_json(&fixture_dir(schema).join("invalid"))
+}
+
+fn list_json(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The file name without `.json`.
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .expect("a UTF-8 file name")
+        .to_owned()
+}
+
+/// The event type a fixture is named after: the part before the first `-`.
+pub fn named_type(path: &Path) -> String {
+    let stem = stem(path);
+    stem.split('-').next().unwrap_or_default().to_owned()
+}
+
+/// Asserts the lossless contract: `typed` serialises to the same JSON value as `bytes`.
+pub fn assert_round_trip<T: Serialize + Debug>(bytes: &[u8], typed: &T, context: &str) {
+    let original: Value = serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{context}: not JSON: {e}"));
+    let back = serde_json::to_value(typed).unwrap_or_else(|e| panic!("{context}: does not serialise: {e}"));
+    assert_eq!(
+        back, original,
+        "{context}: the round trip lost or changed data\n{typed:#?}"
+    );
+}
+
+/// Every value the fixtures' JSON carries under `key`, at any depth.
+pub fn values_under(paths: &[PathBuf], key: &str) -> Vec<Value> {
+    fn walk(value: &Value, key: &str, out: &mut Vec<Value>) {
+        match value {
+            Value::Object(map) => {
+                for (name, inner) in map {
+                    if name == key {
+                        out.push(inner.clone());
+                    }
+                    walk(inner, key, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, key, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        let value: Value = serde_json::from_slice(&std::fs::read(path).expect("readable")).expect("JSON");
+        walk(&value, key, &mut out);
+    }
+    out
+}
+
+/// Asserts that every documented value of a value set appears under `key` in some fixture.
+pub fn assert_every_value_in_fixtures(paths: &[PathBuf], key: &str, known: &[&str]) {
+    let seen = values_under(paths, key);
+    for value in known {
+        assert!(
+            seen.iter().any(|seen| seen.as_str() == Some(value)),
+            "no fixture carries {key} = {value:?}"
+        );
+    }
+}
