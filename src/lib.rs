@@ -4,6 +4,7 @@
 
 pub mod aliyun_v2;
 mod error;
+pub mod push_v7;
 mod schema;
 pub mod wire;
 
