@@ -7,6 +7,7 @@ pub mod ccai_qm;
 pub mod common;
 pub mod csta;
 mod error;
+pub mod push_v7;
 mod schema;
 pub mod wire;
 
