@@ -3,11 +3,7 @@
 use super::enums::{CdrStatus, CdrType, FailureReason, HangUpSide, LoginType, NumberType, RecordType};
 use super::fields::{AgentFields, CallFields, CommonFields, DisplayGroupFields};
 use super::forms::{BillCall, BillLeg, OrEmpty, SatisfyKeys, present};
-use crate::wire::{Deviation, Field, Fields, JsonPath, List, LocalTime, Numeric, WallTime, WireObject, wire_object};
-use serde::Deserializer;
-use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
-use std::any::{Any, TypeId};
+use crate::wire::{Field, List, LocalTime, Numeric, WallTime, wire_object};
 
 wire_object! {
     /// A call record (通话记录推送事件, `cdr`), pushed once an inbound or outbound call has
@@ -314,40 +310,5 @@ impl Cdr {
     /// Recording type, `None` for `""`.
     pub fn recording_type(&self) -> Option<&RecordType> {
         present(&self.record_type)
-    }
-}
-
-// `Event::Cdr` holds a `Box<Cdr>`: a call record has some eighty fields (about 2.7 kB), and
-// unboxed it would make every `Event` that large. The wire layer has no `Box` forwarding, so
-// these impls forward to the record.
-impl Fields for Box<Cdr> {
-    fn accept<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
-        (**self).accept(key, value)
-    }
-
-    fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        (**self).serialize_fields(map)
-    }
-
-    fn present_len(&self) -> usize {
-        (**self).present_len()
-    }
-
-    fn check_fields(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
-        (**self).check_fields(path, out)
-    }
-
-    fn group_any(&self, id: TypeId) -> Option<&dyn Any> {
-        (**self).group_any(id)
-    }
-}
-
-impl WireObject for Box<Cdr> {
-    fn extra(&self) -> &Map<String, Value> {
-        &self.extra
-    }
-
-    fn extra_mut(&mut self) -> &mut Map<String, Value> {
-        &mut self.extra
     }
 }

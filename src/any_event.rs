@@ -1,0 +1,279 @@
+//! [`AnyEvent`]: an event of any schema, found by auto-detection ([`crate::parse`]).
+
+use crate::common::{CommonEvent, ConvertOptions};
+use crate::detect::Detector;
+use crate::wire::dispatch::{Failure, fail, resume};
+use crate::wire::{Buffered, Deviation, EventSchema, KeySeed};
+use crate::{Error, Schema, aliyun_v2, ccai_qm, csta, push_v7};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::Value;
+use std::cell::Cell;
+use std::fmt;
+
+/// An event of any of the crate's schemas. Serialises to the original payload alone (no
+/// wrapper), so `serde_json::to_value(&cc_events::parse(p)?)` equals the payload's value.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum AnyEvent {
+    /// An Alibaba Cloud Call Center 2.0 event.
+    AliyunV2(aliyun_v2::Event),
+    /// A 7moor V7 push.
+    PushV7(push_v7::Event),
+    /// A CSTA JSON feed event.
+    Csta(csta::Event),
+    /// A Google CCAI Platform QM call-session event.
+    CcaiQm(ccai_qm::Event),
+}
+
+impl AnyEvent {
+    /// Detects the schema and parses (see [`crate::parse`]).
+    pub fn from_slice(bytes: &[u8]) -> Result<Self, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Self::from_str(text),
+            Err(error) => Err(Error::from_utf8(None, &parse_error_tags(), bytes, error)),
+        }
+    }
+
+    /// Detects the schema and parses text (see [`crate::parse`]).
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(text: &str) -> Result<Self, Error> {
+        let failure = Cell::new(None);
+        let detected = Cell::new(None);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let seed = AnySeed {
+            failure: Some(&failure),
+            detected: &detected,
+        };
+        let result = seed
+            .deserialize(&mut deserializer)
+            .and_then(|event| deserializer.end().map(|()| event));
+        result.map_err(|error| match (failure.take(), detected.get()) {
+            (Some(Failure::UnknownSchema(keys)), _) => Error::unknown_schema(keys),
+            (Some(failure), schema) => Error::from_failure(schema, schema.map_or("", tag_of), failure),
+            (None, schema) => Error::from_json(schema, &parse_error_tags(), text.as_bytes(), error),
+        })
+    }
+
+    /// The schema of the event.
+    pub fn schema(&self) -> Schema {
+        match self {
+            AnyEvent::AliyunV2(_) => Schema::AliyunV2,
+            AnyEvent::PushV7(_) => Schema::PushV7,
+            AnyEvent::Csta(_) => Schema::Csta,
+            AnyEvent::CcaiQm(_) => Schema::CcaiQm,
+        }
+    }
+
+    /// The vendor's event type, as sent (the schema's discriminator; for a push_v7 payload
+    /// recognised by its shape, the name of the kind it was read as).
+    pub fn event_type(&self) -> Option<&str> {
+        match self {
+            AnyEvent::AliyunV2(event) => event.event_type_text(),
+            AnyEvent::PushV7(event) => event.event_type_text(),
+            AnyEvent::Csta(event) => event.event_type_text(),
+            AnyEvent::CcaiQm(event) => event.event_type_text(),
+        }
+    }
+
+    /// How the event departs from its vendor's documentation.
+    pub fn deviations(&self) -> Vec<Deviation> {
+        match self {
+            AnyEvent::AliyunV2(event) => event.deviations(),
+            AnyEvent::PushV7(event) => event.deviations(),
+            AnyEvent::Csta(event) => event.deviations(),
+            AnyEvent::CcaiQm(event) => event.deviations(),
+        }
+    }
+
+    /// The event in the common vocabulary. Never fails.
+    pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
+        match self {
+            AnyEvent::AliyunV2(event) => event.to_common(options),
+            AnyEvent::PushV7(event) => event.to_common(options),
+            AnyEvent::Csta(event) => event.to_common(options),
+            AnyEvent::CcaiQm(event) => event.to_common(options),
+        }
+    }
+}
+
+impl Serialize for AnyEvent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnyEvent::AliyunV2(event) => event.serialize(serializer),
+            AnyEvent::PushV7(event) => event.serialize(serializer),
+            AnyEvent::Csta(event) => event.serialize(serializer),
+            AnyEvent::CcaiQm(event) => event.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnyEvent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let detected = Cell::new(None);
+        AnySeed {
+            failure: None,
+            detected: &detected,
+        }
+        .deserialize(deserializer)
+    }
+}
+
+impl std::str::FromStr for AnyEvent {
+    type Err = Error;
+    fn from_str(text: &str) -> Result<Self, Error> {
+        AnyEvent::from_str(text)
+    }
+}
+
+/// The discriminator keys of every schema, for locating errors.
+fn parse_error_tags() -> [&'static str; 4] {
+    Schema::ALL.map(tag_of)
+}
+
+pub(crate) fn tag_of(schema: Schema) -> &'static str {
+    match schema {
+        Schema::AliyunV2 => aliyun_v2::Event::TAG,
+        Schema::PushV7 => push_v7::Event::TAG,
+        Schema::Csta => csta::Event::TAG,
+        Schema::CcaiQm => ccai_qm::Event::TAG,
+    }
+}
+
+struct AnySeed<'f> {
+    failure: Option<&'f Cell<Option<Failure>>>,
+    detected: &'f Cell<Option<Schema>>,
+}
+
+impl AnySeed<'_> {
+    fn dispatch<'de, A: MapAccess<'de>>(&self, schema: Schema, buffered: Buffered, map: A) -> Result<AnyEvent, A::Error> {
+        self.detected.set(Some(schema));
+        Ok(match schema {
+            Schema::AliyunV2 => AnyEvent::AliyunV2(resume(buffered, map, self.failure)?),
+            Schema::PushV7 => AnyEvent::PushV7(resume(buffered, map, self.failure)?),
+            Schema::Csta => AnyEvent::Csta(resume(buffered, map, self.failure)?),
+            Schema::CcaiQm => AnyEvent::CcaiQm(resume(buffered, map, self.failure)?),
+        })
+    }
+
+    fn not_an_object<T, E: de::Error>(&self, found: crate::wire::JsonType) -> Result<T, E> {
+        fail(self.failure, "", Failure::NotAnObject(found))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for AnySeed<'_> {
+    type Value = AnyEvent;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<AnyEvent, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for AnySeed<'_> {
+    type Value = AnyEvent;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a contact-center event object")
+    }
+
+    // One pass: entries are buffered only until a detection rule decides (usually at the
+    // first or second key), then the schema's own visitor takes over the same map.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyEvent, A::Error> {
+        let mut detector = Detector::default();
+        let mut buffered = Buffered::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let value: Value = map.next_value()?;
+            let decided = detector.observe(&key, Some(&value));
+            buffered.push((key.into_owned(), value));
+            if let Some(schema) = decided {
+                return self.dispatch(schema, buffered, map);
+            }
+        }
+        match detector.finish() {
+            Some(schema) => self.dispatch(schema, buffered, map),
+            None => {
+                let keys = buffered.into_iter().map(|(key, _)| key).collect();
+                fail(self.failure, "", Failure::UnknownSchema(keys))
+            }
+        }
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<AnyEvent, A::Error> {
+        self.not_an_object(crate::wire::JsonType::Array)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<AnyEvent, E> {
+        self.not_an_object(crate::wire::JsonType::String)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<AnyEvent, E> {
+        self.not_an_object(crate::wire::JsonType::Bool)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<AnyEvent, E> {
+        self.not_an_object(crate::wire::JsonType::Number)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<AnyEvent, E> {
+        self.not_an_object(crate::wire::JsonType::Number)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<AnyEvent, E> {
+        self.not_an_object(crate::wire::JsonType::Number)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<AnyEvent, E> {
+        self.not_an_object(crate::wire::JsonType::Null)
+    }
+}
+
+/// Which schema a payload belongs to, without parsing it: one pass over the top-level keys,
+/// skipping the values the rules do not look at (see [`crate::detect_schema`]).
+pub(crate) fn detect_schema(bytes: &[u8]) -> Result<Schema, Error> {
+    let failure = Cell::new(None);
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let result = DetectOnly { failure: &failure }.deserialize(&mut deserializer);
+    result.map_err(|error| match failure.take() {
+        Some(Failure::UnknownSchema(keys)) => Error::unknown_schema(keys),
+        Some(failure) => Error::from_failure(None, "", failure),
+        None => Error::from_json(None, &parse_error_tags(), bytes, error),
+    })
+}
+
+struct DetectOnly<'f> {
+    failure: &'f Cell<Option<Failure>>,
+}
+
+impl<'de> DeserializeSeed<'de> for DetectOnly<'_> {
+    type Value = Schema;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Schema, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DetectOnly<'_> {
+    type Value = Schema;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a contact-center event object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Schema, A::Error> {
+        let mut detector = Detector::default();
+        let mut keys = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let decided = if Detector::needs_value(&key) {
+                let value: Value = map.next_value()?;
+                detector.observe(&key, Some(&value))
+            } else {
+                map.next_value::<IgnoredAny>()?;
+                detector.observe(&key, None)
+            };
+            if let Some(schema) = decided {
+                return Ok(schema);
+            }
+            keys.push(key.into_owned());
+        }
+        match detector.finish() {
+            Some(schema) => Ok(schema),
+            None => fail(Some(self.failure), "", Failure::UnknownSchema(keys)),
+        }
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Schema, A::Error> {
+        fail(Some(self.failure), "", Failure::NotAnObject(crate::wire::JsonType::Array))
+    }
+}
