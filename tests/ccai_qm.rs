@@ -7,6 +7,10 @@ use cc_events::ccai_qm::{
     AgentState, CallState, Direction, Event, EventType, Participant, ParticipantState, ParticipantType, Participants,
     QueueId,
 };
+use cc_events::common::{
+    self as c, Cause, CauseCode, CommonEvent, ConnectionState, ConvertOptions, DivertMode, EventKind, Party, PartyRole,
+    TimeSource, TransferMode, Vendor,
+};
 use cc_events::wire::{DeviationKind, Field};
 use serde_json::json;
 use std::collections::HashSet;
@@ -550,4 +554,470 @@ fn invalid_payloads_give_errors_that_say_where() {
     );
     let error = Event::from_slice(b"{\"type\":\"CallState\",\"item\":{\"CallID\":\"\xff\"}}").unwrap_err();
     assert!(matches!(error.kind(), ErrorKind::Utf8(_)));
+}
+
+// ---- conversion into the common vocabulary ----
+
+fn common(name: &str) -> CommonEvent {
+    fixture(name).to_common(&ConvertOptions::default())
+}
+
+fn party_of(party: &Option<Party>) -> Option<(PartyRole, Option<&str>, Option<ConnectionState>)> {
+    party
+        .as_ref()
+        .map(|party| (party.role, party.id.as_deref(), party.state))
+}
+
+/// A CallState payload of `state` with the given participants `(id, type, state)`.
+fn call_payload(state: &str, direction: &str, participants: &[(Option<&str>, &str, &str)]) -> Event {
+    let participants: Vec<serde_json::Value> = participants
+        .iter()
+        .map(|(id, kind, state)| json!({"ParticipantID": id, "Type": kind, "State": state}))
+        .collect();
+    let payload = json!({"type": "CallState", "item": {
+        "CallID": "c1", "State": state, "Direction": direction, "Initiator": "+123456789",
+        "Participants": participants}});
+    Event::from_slice(payload.to_string().as_bytes()).expect("a built payload")
+}
+
+#[test]
+fn every_fixture_converts_with_its_type_kept_and_the_receive_time() {
+    let received = chrono::DateTime::parse_from_rfc3339("2024-05-01T08:00:00.250Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let options = ConvertOptions::default()
+        .with_received_at(received)
+        .with_tenant("tenant-1");
+    let others = [
+        "AgentState-undocumented-enum",
+        "CallState-undocumented-enum",
+        "ChatState-unknown-type",
+    ];
+    let paths = fixtures(SCHEMA);
+    assert_eq!(paths.len(), 31);
+    for path in paths {
+        let (bytes, event) = parse(&path);
+        let name = stem(&path);
+        let raw: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let converted = event.to_common(&options);
+        assert_eq!(converted.vendor, Vendor::GoogleCcai, "{name}");
+        assert_eq!(
+            Some(converted.vendor_event_type.as_str()),
+            raw["type"].as_str(),
+            "{name}"
+        );
+        assert_eq!(converted.tenant.as_deref(), Some("tenant-1"), "{name}");
+        let time = converted.time.as_ref().expect("the receive time");
+        assert_eq!(
+            (time.utc, time.source, time.original.as_deref()),
+            (received, TimeSource::Received, None)
+        );
+        assert_eq!(
+            (converted.event_id.as_deref(), converted.sequence),
+            (None, None),
+            "{name}"
+        );
+        assert_eq!(
+            converted.kind == EventKind::Other,
+            others.contains(&name.as_str()),
+            "{name}"
+        );
+        assert_eq!(converted.call_id.as_deref(), raw["item"]["CallID"].as_str(), "{name}");
+        // The common event's JSON form reads back as the same event.
+        let json = serde_json::to_value(&converted).unwrap();
+        assert_eq!(
+            serde_json::from_value::<CommonEvent>(json).unwrap(),
+            converted,
+            "{name}"
+        );
+        // Without options: no time, no tenant.
+        let bare = event.to_common(&ConvertOptions::default());
+        assert_eq!((bare.time, bare.tenant), (None, None), "{name}");
+    }
+}
+
+#[test]
+fn every_call_state_converts_to_the_kind_of_the_mapping_table() {
+    let table: [(CallState, EventKind, &str); 11] = [
+        (CallState::Dialing, EventKind::Originated, "CallState-outbound-dialing"),
+        (CallState::Waiting, EventKind::Queued, "CallState-waiting"),
+        (CallState::Ringing, EventKind::Delivered, "CallState-inbound-ringing"),
+        (
+            CallState::Connected,
+            EventKind::Established,
+            "CallState-inbound-answered",
+        ),
+        (CallState::Redirected, EventKind::Diverted, "CallState-redirected"),
+        (CallState::Deflected, EventKind::Diverted, "CallState-deflected"),
+        (
+            CallState::Transferred,
+            EventKind::Transferred,
+            "CallState-cold-transfer",
+        ),
+        (
+            CallState::Conferenced,
+            EventKind::Conferenced,
+            "CallState-warm-transfer",
+        ),
+        (
+            CallState::Disconnected,
+            EventKind::CallCleared,
+            "CallState-inbound-disconnected",
+        ),
+        (CallState::Held, EventKind::Held, "CallState-held"),
+        (
+            CallState::ParticipantDisconnect,
+            EventKind::ConnectionCleared,
+            "CallState-agent-leaves-conference",
+        ),
+    ];
+    let states: Vec<&CallState> = table.iter().map(|(state, ..)| state).collect();
+    assert_eq!(
+        states,
+        CallState::KNOWN.iter().collect::<Vec<_>>(),
+        "every documented state, in order"
+    );
+    for (state, kind, name) in &table {
+        let event = fixture(name);
+        assert_eq!(event.call().and_then(|call| call.state.get()), Some(state), "{name}");
+        assert_eq!(event.to_common(&ConvertOptions::default()).kind, *kind, "{name}");
+    }
+    let agent = |name: &str| common(name).kind;
+    assert_eq!(agent("AgentState-login"), EventKind::AgentLoggedOn);
+    assert_eq!(agent("AgentState-logout"), EventKind::AgentLoggedOff);
+    assert_eq!(agent("AgentState-undocumented-enum"), EventKind::Other);
+    assert_eq!(agent("ChatState-unknown-type"), EventKind::Other);
+}
+
+#[test]
+fn agent_events_name_the_agent() {
+    let login = common("AgentState-login");
+    assert_eq!(login.agent_id.as_deref(), Some("1234"));
+    assert_eq!(login.party, Some(Party::agent(Some("1234"))));
+    assert_eq!(
+        login.agent_state, None,
+        "the feed does not say whether the agent is ready"
+    );
+    let logout = common("AgentState-logout");
+    assert_eq!(
+        (logout.kind, logout.agent_state),
+        (EventKind::AgentLoggedOff, Some(c::AgentState::LoggedOff))
+    );
+    let other = common("AgentState-undocumented-enum");
+    assert_eq!(
+        (other.kind, other.agent_id.as_deref()),
+        (EventKind::Other, Some("1234"))
+    );
+    assert_eq!(other.vendor_event_type, "AgentState");
+}
+
+#[test]
+fn an_inbound_call_is_delivered_to_the_ringing_agent_then_established() {
+    let ringing = common("CallState-inbound-ringing");
+    assert_eq!(ringing.kind, EventKind::Delivered);
+    assert_eq!(
+        party_of(&ringing.party),
+        Some((PartyRole::Agent, Some("1234"), Some(ConnectionState::Alerting)))
+    );
+    assert_eq!(
+        party_of(&ringing.counterparty),
+        Some((
+            PartyRole::Customer,
+            Some("+123456789"),
+            Some(ConnectionState::Connected)
+        ))
+    );
+    assert_eq!(ringing.direction, Some(c::Direction::Inbound));
+    assert_eq!(
+        (ringing.caller.as_deref(), ringing.callee.as_deref()),
+        (Some("+123456789"), None)
+    );
+    assert_eq!(
+        (ringing.call_id.as_deref(), ringing.leg_id.as_deref()),
+        (Some("846802bf90d1"), Some("1234"))
+    );
+    assert_eq!(
+        (ringing.queue.as_deref(), ringing.agent_id.as_deref()),
+        (Some("3"), Some("1234"))
+    );
+    assert_eq!(ringing.agent_state, Some(c::AgentState::Ringing));
+    assert_eq!(ringing.cause, None);
+
+    let answered = common("CallState-inbound-answered");
+    assert_eq!(answered.kind, EventKind::Established);
+    assert_eq!(
+        party_of(&answered.party).map(|(role, id, _)| (role, id)),
+        Some((PartyRole::Agent, Some("1234")))
+    );
+    assert_eq!(answered.agent_state, Some(c::AgentState::Talking));
+    // Stateless: the unheld snapshot is the answered one, and reads the same.
+    assert_eq!(common("CallState-unheld"), answered);
+
+    let waiting = common("CallState-waiting");
+    assert_eq!(waiting.kind, EventKind::Queued);
+    assert_eq!(
+        party_of(&waiting.party).map(|(role, ..)| role),
+        Some(PartyRole::Customer)
+    );
+    assert_eq!(waiting.queue.as_deref(), Some("6f1c2a9e-3b7d-4e2a-9c55-0d4b8e1f7a23"));
+    assert_eq!(waiting.agent_id, None);
+}
+
+#[test]
+fn an_outbound_call_is_originated_by_the_agent_and_established_by_the_user() {
+    let dialing = common("CallState-outbound-dialing");
+    assert_eq!(dialing.kind, EventKind::Originated);
+    assert_eq!(
+        party_of(&dialing.party).map(|(role, id, _)| (role, id)),
+        Some((PartyRole::Agent, Some("1234")))
+    );
+    assert_eq!(
+        party_of(&dialing.counterparty).map(|(role, id, _)| (role, id)),
+        Some((PartyRole::Customer, Some("+123456789")))
+    );
+    assert_eq!(
+        (dialing.direction, dialing.agent_state),
+        (Some(c::Direction::Outbound), Some(c::AgentState::Dialing))
+    );
+    assert_eq!(
+        (dialing.caller.as_deref(), dialing.callee.as_deref()),
+        (None, Some("+123456789"))
+    );
+
+    let connected = common("CallState-outbound-connected");
+    assert_eq!(connected.kind, EventKind::Established);
+    assert_eq!(
+        party_of(&connected.party).map(|(role, ..)| role),
+        Some(PartyRole::Customer)
+    );
+    assert_eq!(
+        connected.party.as_ref().and_then(|party| party.number.as_deref()),
+        Some("+123456789")
+    );
+    assert_eq!(
+        connected.agent_id.as_deref(),
+        Some("1234"),
+        "the agent is the counterparty"
+    );
+
+    // The outbound disconnected sample names the agent as Initiator: the user is still found.
+    let ended = common("CallState-outbound-disconnected");
+    assert_eq!(
+        (ended.kind, ended.callee.as_deref()),
+        (EventKind::CallCleared, Some("+123456789"))
+    );
+    assert_eq!((ended.party, ended.cause, ended.queue), (None, None, None));
+
+    // An added participant being rung: the counterparty is that third party, without a number.
+    let added = common("CallState-add-participant-dialing");
+    assert_eq!(added.kind, EventKind::Originated);
+    assert_eq!(party_of(&added.party).map(|(_, id, _)| id), Some(Some("1234")));
+    assert_eq!(
+        party_of(&added.counterparty),
+        Some((PartyRole::ThirdParty, None, Some(ConnectionState::Alerting)))
+    );
+}
+
+#[test]
+fn connected_snapshots_are_read_from_the_participants_by_precedence() {
+    let held = common("CallState-held");
+    assert_eq!(held.kind, EventKind::Held);
+    assert_eq!(
+        party_of(&held.party),
+        Some((PartyRole::Customer, Some("+123456789"), Some(ConnectionState::Hold)))
+    );
+    assert_eq!(
+        party_of(&held.counterparty).map(|(_, id, _)| id),
+        Some(Some("1234")),
+        "the agent holding"
+    );
+    assert_eq!(
+        (held.agent_id.as_deref(), held.agent_state),
+        (Some("1234"), Some(c::AgentState::OnHold))
+    );
+    for (name, kind, first) in [
+        ("CallState-muted", EventKind::Muted, "1234"),
+        ("CallState-unmuted", EventKind::Unmuted, "1234"),
+        ("CallState-redacted", EventKind::Redacted, "+123456789"),
+        ("CallState-unredacted", EventKind::Unredacted, "+123456789"),
+    ] {
+        let converted = common(name);
+        assert_eq!(converted.kind, kind, "{name}");
+        assert_eq!(
+            party_of(&converted.party).map(|(_, id, state)| (id, state)),
+            Some((Some(first), Some(ConnectionState::Connected))),
+            "{name}: the first participant in that state"
+        );
+    }
+    // Held, then muted, redacted, unmuted, unredacted: each wins over the ones after it.
+    let order = ["held", "muted", "redacted", "unmuted", "unredacted"];
+    let kinds = [
+        EventKind::Held,
+        EventKind::Muted,
+        EventKind::Redacted,
+        EventKind::Unmuted,
+        EventKind::Unredacted,
+    ];
+    for (i, kind) in kinds.iter().enumerate() {
+        let mut participants = vec![(Some("+1"), "external", order[i])];
+        for later in order.iter().skip(i + 1) {
+            participants.insert(0, (Some("9"), "agent", *later));
+        }
+        participants.push((Some("8"), "agent", "ringing"));
+        let event = call_payload("connected", "incoming", &participants);
+        let converted = event.to_common(&ConvertOptions::default());
+        assert_eq!(converted.kind, *kind, "{participants:?}");
+        assert_eq!(party_of(&converted.party).map(|(_, id, _)| id), Some(Some("+1")));
+    }
+    let plain = call_payload("connected", "incoming", &[(Some("+1"), "external", "connected")]);
+    assert_eq!(plain.to_common(&ConvertOptions::default()).kind, EventKind::Established);
+}
+
+#[test]
+fn transfers_conferences_and_leaving() {
+    let cold = common("CallState-cold-transfer");
+    assert_eq!(
+        (cold.kind, cold.transfer_mode),
+        (EventKind::Transferred, Some(TransferMode::Blind))
+    );
+    assert_eq!(cold.cause, Some(Cause::new(CauseCode::SingleStepTransfer)));
+    assert_eq!(cold.party, None, "agent 1234 vanished from the snapshot: not guessed");
+    assert_eq!(party_of(&cold.counterparty).map(|(_, id, _)| id), Some(Some("4321")));
+    assert_eq!(cold.agent_id.as_deref(), Some("4321"));
+
+    let named = common("CallState-participant-transferred");
+    assert_eq!(
+        party_of(&named.party),
+        Some((PartyRole::Agent, Some("1234"), Some(ConnectionState::Null)))
+    );
+    assert_eq!(party_of(&named.counterparty).map(|(_, id, _)| id), Some(Some("4321")));
+    assert_eq!((named.agent_id.as_deref(), named.agent_state), (Some("1234"), None));
+    // The target is the last live agent listed (participants come in joining order).
+    let three = call_payload(
+        "transferred",
+        "incoming",
+        &[
+            (Some("+1"), "external", "connected"),
+            (Some("1111"), "agent", "connected"),
+            (Some("1234"), "agent", "transferred"),
+            (Some("4321"), "agent", "connected"),
+        ],
+    );
+    let three = three.to_common(&ConvertOptions::default());
+    assert_eq!(party_of(&three.counterparty).map(|(_, id, _)| id), Some(Some("4321")));
+
+    let warm = common("CallState-warm-transfer");
+    assert_eq!((warm.kind, warm.transfer_mode), (EventKind::Conferenced, None));
+    assert_eq!(
+        party_of(&warm.party).map(|(_, id, _)| id),
+        Some(Some("4321")),
+        "the last to join"
+    );
+    assert_eq!(party_of(&warm.counterparty).map(|(_, id, _)| id), Some(Some("1234")));
+
+    let left = common("CallState-agent-leaves-conference");
+    assert_eq!(left.kind, EventKind::ConnectionCleared);
+    assert_eq!(
+        party_of(&left.party),
+        Some((PartyRole::Agent, Some("1234"), Some(ConnectionState::Null)))
+    );
+    assert_eq!(left.cause, None);
+}
+
+#[test]
+fn call_end_and_diversions() {
+    let ended = common("CallState-inbound-disconnected");
+    assert_eq!(ended.kind, EventKind::CallCleared);
+    assert_eq!((ended.party, ended.counterparty, ended.cause), (None, None, None));
+    assert_eq!((ended.agent_id.as_deref(), ended.agent_state), (Some("1234"), None));
+
+    let redirected = common("CallState-redirected");
+    assert_eq!(
+        (redirected.kind, redirected.divert_mode),
+        (EventKind::Diverted, Some(DivertMode::Redirected))
+    );
+    assert_eq!(redirected.cause.map(|cause| cause.code), Some(CauseCode::Redirected));
+    assert_eq!(
+        party_of(&redirected.party),
+        Some((PartyRole::Customer, Some("+123456789"), None)),
+        "callback has no connection state"
+    );
+
+    let deflected = common("CallState-deflected");
+    assert_eq!(
+        (deflected.kind, deflected.divert_mode),
+        (EventKind::Diverted, Some(DivertMode::Deflected))
+    );
+    assert_eq!(
+        party_of(&deflected.party).map(|(role, id, _)| (role, id)),
+        Some((PartyRole::Agent, Some("1234")))
+    );
+}
+
+#[test]
+fn odd_forms_convert_without_guessing() {
+    // Ids sent as numbers are read as their text.
+    let numbers = common("CallState-string-as-number");
+    assert_eq!(
+        (numbers.kind, numbers.agent_id.as_deref()),
+        (EventKind::Established, Some("1234"))
+    );
+    assert_eq!(
+        numbers.caller.as_deref(),
+        Some("+123456789"),
+        "the only external is the user"
+    );
+    // A null participant state: no party for Established, but the call's agent is named.
+    let nulls = common("CallState-null");
+    assert_eq!((nulls.kind, nulls.party.as_ref()), (EventKind::Established, None));
+    assert_eq!(
+        (nulls.agent_id.as_deref(), nulls.agent_state, nulls.queue.as_deref()),
+        (Some("1234"), None, Some("3"))
+    );
+    // Queue_uuid as a string is still the queue.
+    assert_eq!(common("CallState-number-as-string").queue.as_deref(), Some("3"));
+    // Undocumented state, direction and participant type: Other, with the call's fields.
+    let undocumented = common("CallState-undocumented-enum");
+    assert_eq!(
+        (undocumented.kind, undocumented.direction, undocumented.party),
+        (EventKind::Other, None, None)
+    );
+    assert_eq!(
+        (undocumented.call_id.as_deref(), undocumented.agent_id),
+        (Some("846802bf90d1"), None)
+    );
+    // Participants as one object are read.
+    let one = common("CallState-participants-object");
+    assert_eq!(
+        party_of(&one.counterparty).map(|(role, ..)| role),
+        Some(PartyRole::Customer)
+    );
+    // An unknown type keeps only its type; an item that is no object gives Other.
+    let chat = common("ChatState-unknown-type");
+    assert_eq!(
+        (chat.kind, chat.vendor_event_type.as_str(), chat.call_id),
+        (EventKind::Other, "ChatState", None)
+    );
+    for bytes in [
+        &br#"{"type":"AgentState","item":"none"}"#[..],
+        br#"{"type":"CallState"}"#,
+        br#"{"type":"CallState","item":{}}"#,
+    ] {
+        let converted = Event::from_slice(bytes).unwrap().to_common(&ConvertOptions::default());
+        assert_eq!(converted.kind, EventKind::Other);
+        assert_eq!(
+            (converted.party, converted.agent_id, converted.direction),
+            (None, None, None)
+        );
+    }
+    // Queue path as the fallback queue; an empty Queue_uuid text is none.
+    let payload = br#"{"type":"CallState","item":{"State":"waiting","Queue_uuid":"","Queue_path_ids":"7/8"}}"#;
+    assert_eq!(
+        Event::from_slice(payload)
+            .unwrap()
+            .to_common(&ConvertOptions::default())
+            .queue
+            .as_deref(),
+        Some("8")
+    );
 }

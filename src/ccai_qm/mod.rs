@@ -56,14 +56,20 @@
 //!   then the agent's id). Payloads are modelled as sent; nothing is inferred from them here.
 //! * Participants can vanish rather than change state (agent 1234 in the cold-transfer sample),
 //!   and unhold, mute, unmute, redact and unredact all come as call state `connected`: telling
-//!   what happened needs the previous snapshot of the same call, which is the caller's (or the
-//!   common vocabulary's) job, not this typed model's.
+//!   what happened needs the previous snapshot of the same call, which is the caller's job, not
+//!   this typed model's.
+//!
+//! [`Event::to_common`] reads each payload alone into the common vocabulary: the kind from
+//! `item.State`, and for a `connected` call from its participants' states, held first, then
+//! muted, redacted, unmuted, unredacted, else established. The README has the mapping table;
+//! every decision is documented with the conversion's source (`to_common.rs`).
 
 mod agent;
 mod call;
 mod enums;
 mod fields;
 mod forms;
+mod to_common;
 
 pub use agent::{AgentItem, AgentStateEvent};
 pub use call::{CallItem, CallStateEvent, Participant};
