@@ -44,8 +44,9 @@ impl Vendor {
 pub struct CommonEvent {
     /// The vendor.
     pub vendor: Vendor,
-    /// The vendor's own event type, verbatim (`"Established"`, `"dialoutRing"`, `"delivered"`,
-    /// `"CallState/connected"`).
+    /// The vendor's own event type, verbatim: the schema's discriminator as sent
+    /// (`"Established"`, `"dialoutRing"`, `"delivered"`, `"CallState"`); for a push_v7 payload
+    /// recognised by its shape, the name of the kind it was read as (`"incomingHangup"`).
     pub vendor_event_type: String,
     /// What happened.
     pub kind: EventKind,
