@@ -4,6 +4,10 @@
 mod support;
 
 use cc_events::ErrorKind;
+use cc_events::common::{
+    AgentState, CauseCode, CommonEvent, ConnectionState, ConvertOptions, Direction, DivertMode, EventKind, PartyRole,
+    TimeSource, TransferMode, Vendor,
+};
 use cc_events::csta::{
     AgentMode, AgentStatus, CallRef, Event, EventCategory, EventCause, EventSource, EventType, LocalState,
 };
@@ -614,4 +618,433 @@ fn invalid_payloads_give_errors_that_say_where() {
         error.kind(),
         ErrorKind::MissingDiscriminator { key: "eventName", .. }
     ));
+}
+
+// ---- conversion into the common vocabulary ----
+
+fn convert(name: &str) -> CommonEvent {
+    fixture(name).to_common(&ConvertOptions::default())
+}
+
+/// Parses `base` with `key` set to `value` and converts it.
+fn convert_with(base: &str, key: &str, value: Value) -> CommonEvent {
+    let mut payload = fixture_json(base);
+    payload[key] = value;
+    let bytes = serde_json::to_vec(&payload).expect("serialisable");
+    Event::from_slice(&bytes)
+        .expect("parses")
+        .to_common(&ConvertOptions::default())
+}
+
+#[test]
+fn every_fixture_converts_with_its_event_name_kept() {
+    let received = Utc
+        .with_ymd_and_hms(2024, 1, 2, 3, 4, 5)
+        .single()
+        .expect("a valid time");
+    let options = ConvertOptions::default().with_received_at(received);
+    let paths = fixtures(SCHEMA);
+    assert_eq!(paths.len(), 42);
+    for path in paths {
+        let (_, event) = parse(&path);
+        let common = event.to_common(&options);
+        let name = path.display().to_string();
+        assert_eq!(common.vendor, Vendor::Csta, "{name}");
+        assert_eq!(common.vendor_event_type, event.event_type().as_str(), "{name}");
+        assert_eq!(common.vendor_event_type, named_type(&path), "{name}");
+        assert_eq!(
+            common.kind == EventKind::Other,
+            matches!(event, Event::Unknown(_)),
+            "{name}: {:?}",
+            common.kind
+        );
+        assert_eq!(common.sequence, event.serial(), "{name}");
+        assert_eq!(common.tenant.as_deref(), event.namespace(), "{name}");
+        assert!(common.time.is_some(), "{name}: the receive time is the fallback");
+        assert_eq!(
+            common.agent_id.is_some(),
+            common.kind.is_agent_kind() || event.agent_id().is_some()
+        );
+        // The stable JSON form reads back.
+        let json = serde_json::to_value(&common).expect("serialises");
+        assert_eq!(serde_json::from_value::<CommonEvent>(json).expect("reads back"), common);
+    }
+}
+
+#[test]
+fn the_event_name_decides_the_kind_and_the_subject_state() {
+    let cases = [
+        ("agentLoggedOn", EventKind::AgentLoggedOn),
+        ("agentLoggedOff", EventKind::AgentLoggedOff),
+        ("agentReady", EventKind::AgentReady),
+        ("agentNotReady", EventKind::AgentNotReady),
+        ("agentWorkingAfterCall", EventKind::AgentWorkingAfterCall),
+        ("agentAllocated", EventKind::AgentReserved),
+        ("serviceInitiated", EventKind::ServiceInitiated),
+        ("originated", EventKind::Originated),
+        ("delivered", EventKind::Delivered),
+        ("established", EventKind::Established),
+        ("connectionCleared", EventKind::ConnectionCleared),
+        ("transferred", EventKind::Transferred),
+        ("conferenced", EventKind::Conferenced),
+        ("retrieved", EventKind::Retrieved),
+        ("held", EventKind::Held),
+        ("recordStarted", EventKind::RecordingStarted),
+        ("recordStopped", EventKind::RecordingStopped),
+        ("failed", EventKind::Failed),
+        ("diverted", EventKind::Diverted),
+        ("queued", EventKind::Queued),
+        ("callCleared", EventKind::CallCleared),
+        ("networkReached", EventKind::NetworkReached),
+        ("offered", EventKind::Offered),
+        ("bridged", EventKind::Bridged),
+        ("digitsDialed", EventKind::DigitsDialed),
+        ("agentBusy-unknown-event", EventKind::Other),
+    ];
+    for (name, kind) in cases {
+        assert_eq!(convert(name).kind, kind, "{name}");
+    }
+    // The samples send localState Queued on a cleared and a transferred device: the name wins.
+    for name in ["connectionCleared", "transferred"] {
+        assert_eq!(fixture(name).local_state(), Some(&LocalState::Queued));
+        let party = convert(name).party.expect("a party");
+        assert_eq!(party.state, Some(ConnectionState::Null), "{name}");
+    }
+    let state = |name: &str| convert(name).party.and_then(|party| party.state);
+    assert_eq!(
+        state("originated"),
+        Some(ConnectionState::Connected),
+        "localState Initiate loses"
+    );
+    assert_eq!(state("delivered"), Some(ConnectionState::Alerting));
+    assert_eq!(state("held"), Some(ConnectionState::Hold));
+    assert_eq!(state("failed"), Some(ConnectionState::Fail));
+    assert_eq!(state("queued"), Some(ConnectionState::Queued));
+    assert_eq!(
+        state("bridged"),
+        Some(ConnectionState::Connected),
+        "bridged reads localState"
+    );
+    assert_eq!(convert("callCleared").party, None);
+    // Where the name fixes no state (bridged), localState is read, every value of it.
+    let local = [
+        ("Connect", Some(ConnectionState::Connected)),
+        ("Initiate", Some(ConnectionState::Initiated)),
+        ("Alerting", Some(ConnectionState::Alerting)),
+        ("Hold", Some(ConnectionState::Hold)),
+        ("None", Some(ConnectionState::Null)),
+        ("Idle", Some(ConnectionState::Null)),
+        ("Queued", Some(ConnectionState::Queued)),
+        ("Fail", Some(ConnectionState::Fail)),
+        ("HOLD", Some(ConnectionState::Hold)),
+        ("Parked", None),
+    ];
+    assert_eq!(LocalState::KNOWN.len() + 2, local.len());
+    for (value, expected) in local {
+        let party = convert_with("bridged", "localState", json!(value)).party;
+        assert_eq!(party.and_then(|party| party.state), expected, "localState {value}");
+    }
+    // ...but only when it is about the subject device.
+    let other = convert_with("bridged", "deviceId", json!("8009@zhen04.cc")).party;
+    assert_eq!(other.and_then(|party| party.state), None);
+    // A recording action that did not succeed is no recording event.
+    assert_eq!(
+        convert_with("recordStarted", "isSuccess", json!(false)).kind,
+        EventKind::Other
+    );
+    assert_eq!(
+        convert_with("recordStopped", "isSuccess", json!(false)).kind,
+        EventKind::Other
+    );
+}
+
+#[test]
+fn the_party_says_whether_the_subject_device_is_the_subscriber() {
+    // This device (the subscriber) rings; the caller came in over a trunk: a customer.
+    let delivered = convert("delivered");
+    let party = delivered.party.expect("a party");
+    assert_eq!(party.role, PartyRole::Agent);
+    assert_eq!(party.id.as_deref(), Some("8100@welljoint.cc"));
+    assert_eq!(party.number.as_deref(), Some("8100"));
+    let caller = delivered.counterparty.expect("a counterparty");
+    assert_eq!(caller.role, PartyRole::Customer);
+    assert_eq!(caller.number.as_deref(), Some("33255500"));
+    assert_eq!(delivered.queue.as_deref(), Some("7000@welljoint.cc"));
+    assert_eq!(
+        delivered.leg_id.as_deref(),
+        Some("8100@welljoint.cc|5d0727a2-3c92-11e8-bbcd-33878bfda0e8")
+    );
+    assert_eq!(
+        (delivered.caller.as_deref(), delivered.callee.as_deref()),
+        (Some("33255500"), Some("5484")),
+        "the callee is the number dialed (origin_dnis), not the agent it reached"
+    );
+
+    // The subscriber 8001 receives the copy about 8003 joining its conference.
+    let conferenced = convert("conferenced");
+    let added = conferenced.party.expect("a party");
+    assert_eq!(
+        (added.role, added.id.as_deref()),
+        (PartyRole::Unknown, Some("8003@zhen04.cc"))
+    );
+    let host = conferenced.counterparty.expect("a counterparty");
+    assert_eq!(
+        (host.role, host.id.as_deref()),
+        (PartyRole::Agent, Some("8001@zhen04.cc"))
+    );
+
+    // The call failed at another device (8002, busy) than the subscriber (8001).
+    let failed = convert("failed");
+    assert_eq!(failed.party.map(|party| party.role), Some(PartyRole::Unknown));
+    assert_eq!(failed.counterparty.map(|party| party.role), Some(PartyRole::Agent));
+
+    let queued = convert("queued").party.expect("a party");
+    assert_eq!(
+        (queued.role, queued.number.as_deref()),
+        (PartyRole::System, Some("7000"))
+    );
+
+    let transferred = convert("transferred");
+    assert_eq!(transferred.party.map(|party| party.role), Some(PartyRole::Agent));
+    assert_eq!(
+        transferred.counterparty.and_then(|party| party.id),
+        Some("8003@zhen04.cc".to_owned())
+    );
+
+    // Agent events: the agent and its extension; call events carry no agent.
+    let agent = convert("agentReady");
+    assert_eq!(agent.agent_id.as_deref(), Some("5002@zhen04.cc"));
+    let party = agent.party.expect("a party");
+    assert_eq!(party.role, PartyRole::Agent);
+    assert_eq!(party.agent_id.as_deref(), Some("5002@zhen04.cc"));
+    assert_eq!(party.id.as_deref(), Some("8002@zhen04.cc"));
+    assert_eq!(convert("established").agent_id, None);
+}
+
+#[test]
+fn direction_is_read_from_status_trunk_or_network_never_guessed() {
+    let direction = |name: &str| convert(name).direction;
+    assert_eq!(
+        direction("delivered"),
+        Some(Direction::Inbound),
+        "trunk, alerting at the subscriber"
+    );
+    assert_eq!(
+        direction("delivered-string-as-number"),
+        Some(Direction::Inbound),
+        "a trunk group sent as a number is still a trunk"
+    );
+    assert_eq!(
+        direction("established-model"),
+        Some(Direction::Outbound),
+        "agentStatus OnCallOut"
+    );
+    assert_eq!(direction("networkReached"), Some(Direction::Outbound));
+    for name in [
+        "originated",
+        "serviceInitiated",
+        "delivered-sample2",
+        "established",
+        "held",
+    ] {
+        assert_eq!(direction(name), None, "{name}");
+    }
+    let reached = convert("networkReached");
+    assert_eq!(reached.party.map(|party| party.role), Some(PartyRole::System));
+    assert_eq!(
+        reached.counterparty.map(|party| (party.role, party.number)),
+        Some((PartyRole::Customer, Some("13800138000".to_owned())))
+    );
+    let internal = convert_with("established", "agentStatus", json!("CallInternal"));
+    assert_eq!(internal.direction, Some(Direction::Internal));
+    assert_eq!(internal.agent_state, Some(AgentState::Talking));
+}
+
+#[test]
+fn time_is_the_local_event_time_at_the_configured_offset() {
+    let time = convert("established").time.expect("a time");
+    assert_eq!(
+        time.utc,
+        Utc.with_ymd_and_hms(2017, 3, 18, 6, 13, 36).single().expect("valid")
+    );
+    assert_eq!(
+        time.source,
+        TimeSource::AssumedOffset {
+            offset_seconds: 8 * 3600
+        }
+    );
+    assert_eq!(time.original.as_deref(), Some("2017.03.18 14:13:36"));
+
+    let utc_options = ConvertOptions::default().with_local_offset(FixedOffset::east_opt(0).expect("valid"));
+    let time = fixture("established").to_common(&utc_options).time.expect("a time");
+    assert_eq!(
+        time.utc,
+        Utc.with_ymd_and_hms(2017, 3, 18, 14, 13, 36).single().expect("valid")
+    );
+    assert_eq!(time.source, TimeSource::AssumedOffset { offset_seconds: 0 });
+
+    // An unreadable time: the receive time when given, else none.
+    assert_eq!(convert("held-time-format").time, None);
+    let received = Utc.with_ymd_and_hms(2024, 1, 2, 3, 4, 5).single().expect("valid");
+    let options = ConvertOptions::default().with_received_at(received);
+    let time = fixture("held-time-format")
+        .to_common(&options)
+        .time
+        .expect("the receive time");
+    assert_eq!(
+        (time.utc, time.source, time.original),
+        (received, TimeSource::Received, None)
+    );
+
+    // An unknown event keeps its time, tenant, serial and agent.
+    let unknown = convert("agentBusy-unknown-event");
+    let time = unknown.time.expect("read from the object");
+    assert_eq!(
+        time.utc,
+        Utc.with_ymd_and_hms(2017, 3, 18, 6, 13, 24).single().expect("valid")
+    );
+    assert_eq!(unknown.tenant.as_deref(), Some("zhen04.cc"));
+    assert_eq!(unknown.sequence, Some(11050830));
+    assert_eq!(unknown.agent_id.as_deref(), Some("5002@zhen04.cc"));
+
+    assert_eq!(convert("held-number-as-string").sequence, Some(121511));
+    let no_namespace = {
+        let mut payload = fixture_json("held");
+        payload.as_object_mut().expect("an object").remove("namespace");
+        let bytes = serde_json::to_vec(&payload).expect("serialisable");
+        Event::from_slice(&bytes).expect("parses")
+    };
+    let options = ConvertOptions::default().with_tenant("configured");
+    assert_eq!(no_namespace.to_common(&options).tenant.as_deref(), Some("configured"));
+    assert_eq!(fixture("held").to_common(&options).tenant.as_deref(), Some("zhen04.cc"));
+}
+
+#[test]
+fn causes_are_ecma_causes_in_any_casing_with_the_vendor_text() {
+    let cause = |name: &str| convert(name).cause.expect("a cause");
+    let delivered = cause("delivered");
+    assert_eq!(
+        (delivered.code, delivered.vendor_text.as_deref()),
+        (CauseCode::NewCall, Some("newCall"))
+    );
+    assert_eq!(
+        cause("delivered-model").code,
+        CauseCode::NewCall,
+        "callCause when cause is absent"
+    );
+    let casing = cause("connectionCleared-cause-casing");
+    assert_eq!(
+        (casing.code, casing.vendor_text.as_deref()),
+        (CauseCode::NormalClearing, Some("NORMAL_CLEARING"))
+    );
+    assert_eq!(cause("delivered-cause-casing").code, CauseCode::NewCall);
+    assert_eq!(cause("failed").code, CauseCode::Busy);
+    assert_eq!(cause("queued").code, CauseCode::NoAvailableAgents);
+    assert_eq!(cause("callCleared").code, CauseCode::NormalClearing);
+    let other = cause("networkReached");
+    assert_eq!(
+        (other.code, other.vendor_text.as_deref()),
+        (CauseCode::Other, Some("networkSignal"))
+    );
+    assert_eq!(other.sip_code, None);
+    assert_eq!(convert("connectionCleared").cause, None);
+
+    let diverted = convert("diverted");
+    assert_eq!(diverted.cause.map(|cause| cause.code), Some(CauseCode::CallForward));
+    assert_eq!(diverted.divert_mode, Some(DivertMode::Forwarded));
+    let redirected = convert_with("diverted", "cause", json!("redirected"));
+    assert_eq!(redirected.divert_mode, Some(DivertMode::Redirected));
+    assert_eq!(
+        convert_with("diverted", "cause", json!("callPickup")).divert_mode,
+        Some(DivertMode::Unknown)
+    );
+}
+
+#[test]
+fn transfers_are_blind_without_a_held_call_and_attended_with_one() {
+    let blind = convert("transferred");
+    assert_eq!(blind.transfer_mode, Some(TransferMode::Blind));
+    assert!(blind.related_call_ids.is_empty(), "old and new calls are this call");
+    let attended = convert("transferred-consultation");
+    assert_eq!(attended.transfer_mode, Some(TransferMode::Attended));
+    assert_eq!(attended.related_call_ids, ["6a1f2b3c-4d5e-4f60-8172-93a4b5c6d7e8"]);
+    assert_eq!(
+        (attended.caller.as_deref(), attended.callee.as_deref()),
+        (Some("33255500"), Some("8002")),
+        "from originCallInfo"
+    );
+    let without = |cause: Value| {
+        let mut payload = fixture_json("transferred");
+        let object = payload.as_object_mut().expect("an object");
+        object.remove("primaryOldCall");
+        object.insert("cause".into(), cause);
+        let bytes = serde_json::to_vec(&payload).expect("serialisable");
+        Event::from_slice(&bytes)
+            .expect("parses")
+            .to_common(&ConvertOptions::default())
+            .transfer_mode
+    };
+    assert_eq!(without(json!("singleStepTransfer")), Some(TransferMode::Blind));
+    assert_eq!(without(json!("transfer")), Some(TransferMode::Attended));
+    assert_eq!(without(json!("normal")), Some(TransferMode::Unknown));
+}
+
+#[test]
+fn agent_mode_and_agent_status_map_to_agent_states() {
+    let state = |name: &str| convert(name).agent_state;
+    assert_eq!(state("agentLoggedOn"), Some(AgentState::Ready), "from agentMode");
+    assert_eq!(state("agentLoggedOff"), Some(AgentState::LoggedOff));
+    assert_eq!(state("agentNotReady"), Some(AgentState::NotReady));
+    assert_eq!(state("agentWorkingAfterCall"), Some(AgentState::WorkingAfterCall));
+    assert_eq!(state("agentAllocated"), Some(AgentState::Reserved));
+    assert_eq!(
+        state("agentReady-undocumented-enum"),
+        Some(AgentState::Ready),
+        "the name wins"
+    );
+    assert_eq!(state("established"), None, "no agentStatus, no agent state");
+    assert_eq!(convert("agentLoggedOn-model").queue.as_deref(), Some("7000@zhen04.cc"));
+    let reason = convert("agentNotReady-model").not_ready_reason.expect("a reason");
+    assert_eq!(reason.code.as_deref(), Some("休息"));
+    assert_eq!(convert("agentNotReady").not_ready_reason, None);
+
+    let modes = [
+        ("Ready", AgentState::Ready),
+        ("NotReady", AgentState::NotReady),
+        ("WorkNotReady", AgentState::WorkingAfterCall),
+        ("Logout", AgentState::LoggedOff),
+        ("Unknown", AgentState::Unknown),
+        ("Allocated", AgentState::Reserved),
+        ("NOT_READY", AgentState::NotReady),
+        ("Busy", AgentState::Unknown),
+    ];
+    for (mode, expected) in modes {
+        let common = convert_with("agentLoggedOn", "agentMode", json!(mode));
+        assert_eq!(common.agent_state, Some(expected), "agentMode {mode}");
+    }
+    let statuses = [
+        ("NotReady", AgentState::NotReady),
+        ("WorkNotReady", AgentState::WorkingAfterCall),
+        ("Idle", AgentState::Ready),
+        ("OnCallIn", AgentState::Talking),
+        ("OnCallOut", AgentState::Talking),
+        ("Logout", AgentState::LoggedOff),
+        ("Ringing", AgentState::Ringing),
+        ("OffHook", AgentState::Dialing),
+        ("CallInternal", AgentState::Talking),
+        ("Dailing", AgentState::Dialing),
+        ("Dialing", AgentState::Dialing),
+        ("Ringback", AgentState::Dialing),
+        ("Conference", AgentState::Talking),
+        ("OnHold", AgentState::OnHold),
+        ("Other", AgentState::Unknown),
+        ("Napping", AgentState::Unknown),
+    ];
+    assert_eq!(AgentStatus::KNOWN.len() + 2, statuses.len());
+    for (status, expected) in statuses {
+        let common = convert_with("established", "agentStatus", json!(status));
+        assert_eq!(common.agent_state, Some(expected), "agentStatus {status}");
+        assert_eq!(common.kind, EventKind::Established, "agentStatus {status}");
+    }
+    assert_eq!(state("originated-agentStatus-dialing"), Some(AgentState::Dialing));
 }
