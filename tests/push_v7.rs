@@ -3,6 +3,10 @@
 mod support;
 
 use cc_events::ErrorKind;
+use cc_events::common::{
+    AbandonPhase, AgentState, CauseCode, CommonEvent, ConnectionState, ConvertOptions, Direction, EventKind, PartyRole,
+    TimeSource, TransferMode, Vendor,
+};
 use cc_events::push_v7::{
     AgentStatus, CallEvent, CallType, CdrStatus, CdrType, Event, EventType, FailureReason, HangUpSide, LegRole,
     LegType, LoginType, LogoutType, NumberType, OfflineType, OrEmpty, PreMediaFailureReason, RecordType,
@@ -745,9 +749,350 @@ proptest! {
             let original: Value = serde_json::from_slice(&bytes).unwrap();
             prop_assert_eq!(serde_json::to_value(&event).unwrap(), original);
             let _ = event.deviations();
+            // The conversion never panics, whatever a field holds.
+            let common = event.to_common(&ConvertOptions::default());
+            let event_type = event.event_type();
+            prop_assert_eq!(common.vendor_event_type.as_str(), event_type.as_str());
         } else {
             // Only a push recognised by its shape may lose its discriminator this way.
             prop_assert!(object.get("pushType").is_none());
         }
     }
+}
+
+// ---- conversion into the common vocabulary ----
+
+fn common(event: &Event) -> CommonEvent {
+    event.to_common(&ConvertOptions::default())
+}
+
+fn utc(text: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+#[test]
+fn every_fixture_converts_and_keeps_its_push_type() {
+    let paths = fixtures(SCHEMA);
+    assert!(paths.len() >= 23, "{} fixtures", paths.len());
+    let received = utc("2024-01-01T00:00:00Z");
+    for path in paths {
+        let (bytes, event) = parse(&path);
+        let context = path.display().to_string();
+        let out = event.to_common(&ConvertOptions::default().with_received_at(received));
+        assert_eq!(out.vendor, Vendor::SevenMoor, "{context}");
+        assert_eq!(out.vendor_event_type, event.event_type().as_str(), "{context}");
+        assert_eq!(out.vendor_event_type, named_type(&path), "{context}");
+        // Every fixture names its account and has a time (its own, or the receive time).
+        assert!(out.tenant.is_some(), "{context}");
+        assert!(out.time.is_some(), "{context}");
+        assert_eq!(
+            out.kind == EventKind::Other,
+            matches!(event, Event::Unknown(_)),
+            "{context}"
+        );
+        // The common form is serialisable and reads back the same.
+        let json = serde_json::to_value(&out).unwrap();
+        assert_eq!(serde_json::from_value::<CommonEvent>(json).unwrap(), out, "{context}");
+        // The conversion does not touch the payload.
+        assert_round_trip(&bytes, &event, &context);
+    }
+}
+
+#[test]
+fn the_seed_outbound_call_reads_in_order() {
+    let kinds: Vec<(EventKind, Option<AgentState>)> = [
+        "callStatus-calling",
+        "dialoutRing",
+        "callStatus-link",
+        "dialoutHangup",
+        "callStatus",
+    ]
+    .into_iter()
+    .map(|name| common(&fixture(name)))
+    .map(|out| (out.kind, out.agent_state))
+    .collect();
+    assert_eq!(
+        kinds,
+        [
+            (EventKind::AgentBusy, Some(AgentState::Dialing)),
+            (EventKind::Delivered, None),
+            (EventKind::AgentBusy, Some(AgentState::Talking)),
+            (EventKind::CallCleared, None),
+            (EventKind::AgentWorkingAfterCall, Some(AgentState::WorkingAfterCall)),
+        ]
+    );
+
+    // The outbound ring is the customer's phone (see the module's decisions).
+    let ring = common(&fixture("dialoutRing"));
+    assert_eq!(ring.event_id.as_deref(), Some("8757e994f19040749c5b194faaf21c78"));
+    assert_eq!(ring.tenant.as_deref(), Some("20000153"));
+    assert_eq!(ring.call_id.as_deref(), Some("403344537650466816"));
+    assert_eq!(ring.agent_id.as_deref(), Some("20001"));
+    assert_eq!(ring.direction, Some(Direction::Outbound));
+    assert_eq!(ring.caller.as_deref(), Some("01081400192"));
+    assert_eq!(ring.callee.as_deref(), Some("17319132391"));
+    let party = ring.party.unwrap();
+    assert_eq!(party.role, PartyRole::Customer);
+    assert_eq!(party.number.as_deref(), Some("17319132391"));
+    assert_eq!(party.state, Some(ConnectionState::Alerting));
+    let agent = ring.counterparty.unwrap();
+    assert_eq!(
+        (agent.role, agent.agent_id.as_deref()),
+        (PartyRole::Agent, Some("20001"))
+    );
+    // Unix seconds are an explicit instant.
+    let time = ring.time.unwrap();
+    assert_eq!(time.utc, utc("2021-05-08T06:39:37Z"));
+    assert_eq!(time.source, TimeSource::Explicit);
+    assert_eq!(time.original.as_deref(), Some("1620455977"));
+
+    // The agent status pushes carry the agent leg's state; the hang-up has no cause yet.
+    let calling = common(&fixture("callStatus-calling")).party.unwrap();
+    assert_eq!(
+        (calling.role, calling.state),
+        (PartyRole::Agent, Some(ConnectionState::Initiated))
+    );
+    let wrap_up = common(&fixture("callStatus"));
+    assert_eq!(wrap_up.party.unwrap().state, Some(ConnectionState::Null));
+    assert_eq!(wrap_up.counterparty.unwrap().role, PartyRole::Customer);
+    assert_eq!(common(&fixture("dialoutHangup")).cause, None);
+}
+
+#[test]
+fn agent_statuses_map_to_agent_kinds() {
+    let status = |code: &str, label: &str| {
+        let mut object = fixture_value("callStatus-custom-status");
+        object["statusNumber"] = json!(code);
+        object["statusName"] = json!(label);
+        common(&Event::from_slice(&serde_json::to_vec(&object).unwrap()).unwrap())
+    };
+    let cases = [
+        ("0", "空闲", EventKind::AgentReady, AgentState::Ready),
+        ("1", "忙碌", EventKind::AgentNotReady, AgentState::NotReady),
+        ("2", "呼叫中", EventKind::AgentBusy, AgentState::Dialing),
+        ("3", "振铃", EventKind::AgentBusy, AgentState::Ringing),
+        ("4", "通话中", EventKind::AgentBusy, AgentState::Talking),
+        (
+            "5",
+            "整理",
+            EventKind::AgentWorkingAfterCall,
+            AgentState::WorkingAfterCall,
+        ),
+        ("6", "保持", EventKind::Held, AgentState::OnHold),
+        ("7", "静音", EventKind::Muted, AgentState::Talking),
+        ("8", "未连接", EventKind::AgentNotReady, AgentState::NotReady),
+        ("9", "失效", EventKind::AgentStateChanged, AgentState::Unknown),
+        ("10", "等待", EventKind::AgentStateChanged, AgentState::Unknown),
+        ("101", "培训", EventKind::AgentNotReady, AgentState::NotReady),
+    ];
+    for (code, label, kind, state) in cases {
+        let out = status(code, label);
+        assert_eq!((out.kind, out.agent_state), (kind, Some(state)), "status {code}");
+        assert_eq!(out.party.as_ref().map(|party| party.role), Some(PartyRole::Agent));
+        let reason = out.not_ready_reason.map(|reason| (reason.code, reason.label));
+        if state == AgentState::NotReady {
+            assert_eq!(
+                reason,
+                Some((Some(code.to_owned()), Some(label.to_owned()))),
+                "status {code}"
+            );
+        } else {
+            assert_eq!(reason, None, "status {code}");
+        }
+    }
+    // 7moor "busy" is a manual not-ready state, never ECMA agentBusy.
+    assert_ne!(status("1", "忙碌").kind, EventKind::AgentBusy);
+    // No call named: no counterparty, no direction.
+    let custom = common(&fixture("callStatus-custom-status"));
+    assert_eq!(
+        (custom.counterparty, custom.direction, custom.call_id),
+        (None, None, None)
+    );
+    // A status sent as a JSON number is read from its label; its time from the number.
+    let numbers = common(&fixture("callStatus-string-as-number"));
+    assert_eq!(numbers.kind, EventKind::AgentWorkingAfterCall);
+    assert_eq!(numbers.time.unwrap().utc, utc("2021-05-08T06:39:47Z"));
+}
+
+#[test]
+fn a_status_change_without_a_status_reads_its_call_event() {
+    let mut object = fixture_value("callStatus-calling");
+    object.as_object_mut().unwrap().remove("statusNumber");
+    object.as_object_mut().unwrap().remove("statusName");
+    let out = common(&Event::from_slice(&serde_json::to_vec(&object).unwrap()).unwrap());
+    assert_eq!(out.kind, EventKind::Originated);
+    assert_eq!(out.cause.map(|cause| cause.code), Some(CauseCode::MakeCall));
+    assert_eq!(out.agent_state, None);
+    object["callEvent"] = json!("hangup");
+    let out = common(&Event::from_slice(&serde_json::to_vec(&object).unwrap()).unwrap());
+    assert_eq!(out.kind, EventKind::ConnectionCleared);
+    object["callEvent"] = json!("");
+    let out = common(&Event::from_slice(&serde_json::to_vec(&object).unwrap()).unwrap());
+    assert_eq!(out.kind, EventKind::AgentStateChanged);
+}
+
+#[test]
+fn inbound_pushes_and_the_customer_connected_envelope() {
+    let ring = common(&fixture("incomingRing"));
+    assert_eq!(
+        (ring.kind, ring.direction),
+        (EventKind::Delivered, Some(Direction::Inbound))
+    );
+    assert_eq!(ring.vendor_event_type, "incomingRing");
+    assert_eq!(ring.caller.as_deref(), Some("17319132391"));
+    assert_eq!(ring.callee.as_deref(), Some("01080455499"));
+    let party = ring.party.unwrap();
+    assert_eq!(
+        (party.role, party.state),
+        (PartyRole::Agent, Some(ConnectionState::Alerting))
+    );
+    assert_eq!(party.agent_id.as_deref(), Some("2000"));
+    assert_eq!(ring.counterparty.unwrap().role, PartyRole::Customer);
+
+    let hangup = common(&fixture("incomingHangup"));
+    assert_eq!(
+        (hangup.kind, hangup.direction),
+        (EventKind::CallCleared, Some(Direction::Inbound))
+    );
+    assert_eq!(hangup.call_id.as_deref(), Some("403344537650466816"));
+    assert_eq!(hangup.related_call_ids, ["393928840994361344"]);
+
+    let connected = common(&fixture("customerConnected"));
+    assert_eq!(connected.kind, EventKind::Established);
+    assert_eq!(connected.event_id.as_deref(), Some("92fe6e957421411c9343fdef75411ca1"));
+    assert_eq!(connected.tenant.as_deref(), Some("2100147"));
+    assert_eq!(connected.call_id.as_deref(), Some("393928840994361344"));
+    assert!(connected.related_call_ids.is_empty());
+    assert_eq!(connected.direction, Some(Direction::Outbound));
+    assert_eq!(connected.caller.as_deref(), Some("02258834811"));
+    let party = connected.party.unwrap();
+    assert_eq!(
+        (party.role, party.state),
+        (PartyRole::Customer, Some(ConnectionState::Connected))
+    );
+    assert_eq!(party.number.as_deref(), Some("15201277786"));
+    assert_eq!(connected.counterparty.unwrap().agent_id.as_deref(), Some("1121"));
+}
+
+#[test]
+fn the_call_record_carries_its_cause_and_local_times() {
+    let out = common(&fixture("cdr"));
+    assert_eq!(out.kind, EventKind::CallRecord);
+    assert_eq!(out.event_id.as_deref(), Some("0db0948a14ea4b7eaa719f1f2501d142"));
+    assert_eq!(out.leg_id.as_deref(), Some("635be250-10e9-4c60-93f7-32479dfe85e1"));
+    assert_eq!(out.agent_id.as_deref(), Some("20001"));
+    assert_eq!(
+        out.party.as_ref().and_then(|party| party.number.as_deref()),
+        Some("18519117865")
+    );
+    let cause = out.cause.unwrap();
+    assert_eq!(
+        (cause.code, cause.sip_code, cause.vendor_text.as_deref()),
+        (CauseCode::NormalClearing, Some(200), Some("ANSWER"))
+    );
+    // createTime, local, read at +08:00 by default...
+    let time = out.time.unwrap();
+    assert_eq!(time.utc, utc("2021-05-08T06:39:48Z"));
+    assert_eq!(
+        time.source,
+        TimeSource::AssumedOffset {
+            offset_seconds: 8 * 3600
+        }
+    );
+    // ...or at the configured offset.
+    let utc_options = ConvertOptions::default().with_local_offset(FixedOffset::east_opt(0).unwrap());
+    assert_eq!(
+        fixture("cdr").to_common(&utc_options).time.unwrap().utc,
+        utc("2021-05-08T14:39:48Z")
+    );
+    // The table-built record (numbers as strings) reads the same.
+    let table = common(&fixture("cdr-table"));
+    assert_eq!(table.cause.and_then(|cause| cause.sip_code), Some(200));
+
+    let cause_of = |key: &str, value: &str| with("cdr", key, json!(value)).to_common(&ConvertOptions::default());
+    let failed = cause_of("failureReason", "decline").cause.unwrap();
+    assert_eq!(
+        (failed.code, failed.vendor_text.as_deref()),
+        (CauseCode::CallNotAnswered, Some("decline"))
+    );
+    assert_eq!(
+        cause_of("failureReason", "forbidden").cause.unwrap().code,
+        CauseCode::Blocked
+    );
+    let abandoned = cause_of("status", "QUEUE_ABANDON");
+    assert_eq!(abandoned.abandon_phase, Some(AbandonPhase::Queue));
+    assert_eq!(abandoned.cause.unwrap().code, CauseCode::CallCancelled);
+    assert_eq!(cause_of("status", "IVR").abandon_phase, Some(AbandonPhase::Ivr));
+    let transferred = cause_of("relativeCallUniqueId", "403344537650400000");
+    assert_eq!(transferred.related_call_ids, ["403344537650400000"]);
+    let transferred = cause_of("status", "CALL_TRANSFER");
+    assert_eq!(transferred.transfer_mode, Some(TransferMode::Unknown));
+    assert_eq!(transferred.cause.unwrap().code, CauseCode::Transfer);
+    let webcall = cause_of("callType", "webcall");
+    assert_eq!(webcall.direction, Some(Direction::Outbound));
+    // No createTime: the next time of the chain.
+    assert_eq!(
+        cause_of("createTime", "").time.unwrap().original.as_deref(),
+        Some("2021-05-08 14:39:48")
+    );
+}
+
+#[test]
+fn media_failure_login_logout_and_unknown_pushes() {
+    let received = utc("2021-05-08T06:40:00Z");
+    let options = ConvertOptions::default().with_received_at(received);
+    let failed = fixture("mediaFailreason").to_common(&options);
+    assert_eq!(failed.kind, EventKind::Failed);
+    let cause = failed.cause.unwrap();
+    assert_eq!(
+        (cause.code, cause.vendor_text.as_deref()),
+        (CauseCode::Busy, Some("onThePhone"))
+    );
+    let party = failed.party.unwrap();
+    assert_eq!(
+        (party.role, party.state),
+        (PartyRole::Customer, Some(ConnectionState::Fail))
+    );
+    assert_eq!(failed.call_id.as_deref(), Some("403381132931895296"));
+    // It carries no time: the receive time, or none.
+    let time = failed.time.unwrap();
+    assert_eq!((time.utc, time.source), (received, TimeSource::Received));
+    assert_eq!(common(&fixture("mediaFailreason")).time, None);
+
+    let login = common(&fixture("login"));
+    assert_eq!(
+        (login.kind, login.agent_id.as_deref()),
+        (EventKind::AgentLoggedOn, Some("9998"))
+    );
+    let time = login.time.unwrap();
+    assert_eq!(time.utc, utc("2021-07-22T10:06:48Z"));
+    assert_eq!(
+        time.source,
+        TimeSource::AssumedOffset {
+            offset_seconds: 8 * 3600
+        }
+    );
+    let logout = common(&fixture("logout"));
+    assert_eq!(
+        (logout.kind, logout.agent_state),
+        (EventKind::AgentLoggedOff, Some(AgentState::LoggedOff))
+    );
+    // Offline answering: logged off the bar, still reachable, so no state is claimed.
+    let offline = common(&fixture("logout-offline"));
+    assert_eq!((offline.kind, offline.agent_state), (EventKind::AgentLoggedOff, None));
+
+    let unknown = common(&fixture("agentTransfer-unknown-type"));
+    assert_eq!(
+        (unknown.kind, unknown.vendor_event_type.as_str()),
+        (EventKind::Other, "agentTransfer")
+    );
+    assert_eq!(unknown.tenant.as_deref(), Some("20000153"));
+    assert_eq!(unknown.agent_id.as_deref(), Some("20001"));
+    assert_eq!(unknown.time.unwrap().utc, utc("2021-05-08T06:39:50Z"));
+
+    // No account in the payload: the configured tenant.
+    let anonymous = with("login", "accountId", json!("")).to_common(&ConvertOptions::default().with_tenant("t1"));
+    assert_eq!(anonymous.tenant.as_deref(), Some("t1"));
 }
