@@ -2,7 +2,7 @@
 
 use crate::common::{CommonEvent, ConvertOptions};
 use crate::detect::Detector;
-use crate::wire::dispatch::{Failure, fail, resume};
+use crate::wire::dispatch::{Failure, fail, resume, strip_bom};
 use crate::wire::{Buffered, Deviation, EventSchema, KeySeed};
 use crate::{Error, Schema, aliyun_v2, ccai_qm, csta, push_v7};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -29,6 +29,7 @@ pub enum AnyEvent {
 impl AnyEvent {
     /// Detects the schema and parses (see [`crate::parse`]).
     pub fn from_slice(bytes: &[u8]) -> Result<Self, Error> {
+        let bytes = strip_bom(bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => Self::from_str(text),
             Err(error) => Err(Error::from_utf8(None, &parse_error_tags(), bytes, error)),
@@ -38,6 +39,7 @@ impl AnyEvent {
     /// Detects the schema and parses text (see [`crate::parse`]).
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(text: &str) -> Result<Self, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let failure = Cell::new(None);
         let detected = Cell::new(None);
         let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -51,7 +53,9 @@ impl AnyEvent {
         result.map_err(|error| match (failure.take(), detected.get()) {
             (Some(Failure::UnknownSchema(keys)), _) => Error::unknown_schema(keys),
             (Some(failure), schema) => Error::from_failure(schema, schema.map_or("", tag_of), failure),
-            (None, schema) => Error::from_json(schema, &parse_error_tags(), text.as_bytes(), error),
+            // Once the schema is known, only its discriminator names the event type.
+            (None, Some(schema)) => Error::from_json(Some(schema), &[tag_of(schema)], text.as_bytes(), error),
+            (None, None) => Error::from_json(None, &parse_error_tags(), text.as_bytes(), error),
         })
     }
 
@@ -146,7 +150,12 @@ struct AnySeed<'f> {
 }
 
 impl AnySeed<'_> {
-    fn dispatch<'de, A: MapAccess<'de>>(&self, schema: Schema, buffered: Buffered, map: A) -> Result<AnyEvent, A::Error> {
+    fn dispatch<'de, A: MapAccess<'de>>(
+        &self,
+        schema: Schema,
+        buffered: Buffered,
+        map: A,
+    ) -> Result<AnyEvent, A::Error> {
         self.detected.set(Some(schema));
         Ok(match schema {
             Schema::AliyunV2 => AnyEvent::AliyunV2(resume(buffered, map, self.failure)?),
@@ -223,6 +232,7 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
 /// Which schema a payload belongs to, without parsing it: one pass over the top-level keys,
 /// skipping the values the rules do not look at (see [`crate::detect_schema`]).
 pub(crate) fn detect_schema(bytes: &[u8]) -> Result<Schema, Error> {
+    let bytes = strip_bom(bytes);
     let failure = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let result = DetectOnly { failure: &failure }.deserialize(&mut deserializer);
@@ -263,6 +273,8 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
                 detector.observe(&key, None)
             };
             if let Some(schema) = decided {
+                // The rest is skipped, but read: serde_json checks the object is closed.
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 return Ok(schema);
             }
             keys.push(key.into_owned());
@@ -274,6 +286,10 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Schema, A::Error> {
-        fail(Some(self.failure), "", Failure::NotAnObject(crate::wire::JsonType::Array))
+        fail(
+            Some(self.failure),
+            "",
+            Failure::NotAnObject(crate::wire::JsonType::Array),
+        )
     }
 }

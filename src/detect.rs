@@ -55,7 +55,8 @@ impl Detector {
             "instanceId" => Some(Schema::AliyunV2),
             "type" => {
                 self.any_type = matches!(value, Some(Value::String(_)));
-                self.ccai_type = matches!(value, Some(Value::String(kind)) if kind == "AgentState" || kind == "CallState");
+                self.ccai_type =
+                    matches!(value, Some(Value::String(kind)) if kind == "AgentState" || kind == "CallState");
                 (self.ccai_type && self.ccai_item).then_some(Schema::CcaiQm)
             }
             "item" => {
@@ -91,11 +92,20 @@ mod tests {
 
     #[test]
     fn rules() {
-        assert_eq!(detect(json!({"eventType": "Established", "instanceId": "x"})), Some(Schema::AliyunV2));
-        assert_eq!(detect(json!({"eventType": "csta", "eventName": "delivered"})), Some(Schema::Csta));
+        assert_eq!(
+            detect(json!({"eventType": "Established", "instanceId": "x"})),
+            Some(Schema::AliyunV2)
+        );
+        assert_eq!(
+            detect(json!({"eventType": "csta", "eventName": "delivered"})),
+            Some(Schema::Csta)
+        );
         assert_eq!(detect(json!({"eventType": "agent"})), Some(Schema::Csta));
         assert_eq!(detect(json!({"pushType": "cdr"})), Some(Schema::PushV7));
-        assert_eq!(detect(json!({"content": {"callEvent": "link"}, "uniqueId": "1"})), Some(Schema::PushV7));
+        assert_eq!(
+            detect(json!({"content": {"callEvent": "link"}, "uniqueId": "1"})),
+            Some(Schema::PushV7)
+        );
         assert_eq!(detect(json!({"content": "x"})), None);
         assert_eq!(detect(json!({"type": "CallState", "item": {}})), Some(Schema::CcaiQm));
         assert_eq!(detect(json!({"type": "Other", "item": {}})), Some(Schema::CcaiQm));

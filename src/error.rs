@@ -33,7 +33,7 @@ pub enum ErrorKind {
     #[error("the payload is not UTF-8: {0}")]
     Utf8(#[source] std::str::Utf8Error),
     /// The payload is JSON but not an object.
-    #[error("expected a JSON object, found {found}")]
+    #[error("expected a JSON object, found {found}{}", array_hint(*.found))]
     NotAnObject {
         /// What it is.
         found: JsonType,
@@ -63,6 +63,14 @@ pub enum ErrorKind {
     /// Strict parsing: the payload departs from the vendor documentation.
     #[error("{}", deviations(.0))]
     Deviations(Vec<Deviation>),
+}
+
+fn array_hint(found: JsonType) -> &'static str {
+    if found == JsonType::Array {
+        " (one payload holds one event: parse each element of an array on its own)"
+    } else {
+        ""
+    }
 }
 
 fn list(keys: &[String]) -> String {

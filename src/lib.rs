@@ -1,15 +1,91 @@
-//! cc-events: lossless typed models of contact-center event pushes.
+//! Lossless, typed models of the events that contact-center platforms push, and one
+//! vendor-neutral vocabulary to reason about agents and calls.
+//!
+//! | module | source | discriminator |
+//! |---|---|---|
+//! | [`aliyun_v2`] | Alibaba Cloud Call Center 2.0 events | `eventType` |
+//! | [`push_v7`] | 7moor V7 event push | `pushType`, or the payload's shape |
+//! | [`csta`] | a CSTA-style (ECMA-269) JSON event feed | `eventName` |
+//! | [`ccai_qm`] | Google CCAI Platform call-session events for QM | `type` |
+//!
+//! [`parse`] finds the schema of a payload and parses it; each schema's `Event::from_slice`
+//! parses one schema; `to_common` turns any event into a [`common::CommonEvent`].
+//!
+//! ```
+//! use cc_events::common::{ConvertOptions, EventKind, TimeSource};
+//! use cc_events::AnyEvent;
+//!
+//! // A CSTA feed event: local time, an undocumented field.
+//! let bytes = br#"{"eventName":"delivered","eventType":"csta","eventTime":"2017.03.18 14:13:37",
+//!     "namespace":"zhen04.cc","callId":"37db6efe","alertingDevice":"8002@zhen04.cc",
+//!     "callingDevice":"13800000000","vendorExtra":{"a":1}}"#;
+//! let event = cc_events::parse(bytes)?;
+//! assert!(matches!(event, AnyEvent::Csta(_)));
+//!
+//! // One vocabulary, whichever vendor sent it.
+//! let common = event.to_common(&ConvertOptions::default());
+//! assert_eq!(common.kind, EventKind::Delivered);
+//! assert_eq!(common.call_id.as_deref(), Some("37db6efe"));
+//! let time = common.time.expect("the payload has a time");
+//! assert_eq!(time.utc.to_rfc3339(), "2017-03-18T06:13:37+00:00"); // +08:00 assumed
+//! assert_eq!(time.source, TimeSource::AssumedOffset { offset_seconds: 8 * 3600 });
+//!
+//! // Lossless: the undocumented field is kept, and reported.
+//! let back = serde_json::to_value(&event)?;
+//! assert_eq!(back, serde_json::from_slice::<serde_json::Value>(bytes)?);
+//! assert_eq!(event.deviations()[0].to_string(), "$.vendorExtra: undocumented field");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The contracts (lossless round trips, errors, time, detection) are in the README's
+//! "Guarantees" section; [`wire`] holds the building blocks that keep them.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod aliyun_v2;
+mod any_event;
 pub mod ccai_qm;
 pub mod common;
 pub mod csta;
+mod detect;
 mod error;
 pub mod push_v7;
 mod schema;
 pub mod wire;
 
+pub use any_event::AnyEvent;
 pub use error::{Error, ErrorKind};
 pub use schema::Schema;
+
+/// Detects the schema of one payload and parses it.
+///
+/// Detection reads the top-level keys in the same pass that parses the payload: entries are
+/// buffered only until a rule decides (usually at the first or second key), then the
+/// schema's own parser takes over. The rules:
+///
+/// | the payload has | schema |
+/// |---|---|
+/// | `eventName` | csta |
+/// | `pushType`, `callUniqueId`, `eventUniqueId`, `accountId`, `agentNumber` or `callEvent` | push_v7 |
+/// | a `content` object holding `callEvent` | push_v7 |
+/// | `eventType` = `"agent"` or `"csta"` | csta |
+/// | `eventType` (any other string) or `instanceId` | aliyun_v2 |
+/// | `type` = `"AgentState"`/`"CallState"` and an `item` object | ccai_qm |
+/// | (at the end) any string `type` and an `item` object | ccai_qm |
+///
+/// A payload matching none gives [`ErrorKind::UnknownSchema`] with the keys it has. A leading
+/// byte-order mark is skipped.
+pub fn parse(bytes: &[u8]) -> Result<AnyEvent, Error> {
+    AnyEvent::from_slice(bytes)
+}
+
+/// The schema of one payload, without parsing it: one pass over the top-level keys, the values
+/// the rules do not look at skipped (the rules are those of [`parse`]).
+pub fn detect_schema(bytes: &[u8]) -> Result<Schema, Error> {
+    any_event::detect_schema(bytes)
+}
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -47,6 +47,7 @@ use crate::common::{
     AbandonPhase, AgentState, Cause, CauseCode, CommonEvent, ConvertOptions, Direction, EventKind, EventTime,
     NotReadyReason, Party, PartyRole, TransferMode, Vendor,
 };
+use crate::wire::Rfc3339Time;
 
 fn direction(call_type: Option<&CallType>) -> Option<Direction> {
     match call_type? {
@@ -90,8 +91,15 @@ impl Event {
             .with_tenant(self.instance_id().or(options.tenant.as_deref()))
             .with_call_id(self.contact_id())
             .with_agent_id(self.agent_id());
-        let common = self.group::<CommonFields>();
-        out.time = EventTime::resolve(common.and_then(|common| common.event_time.get()), options);
+        out.time = match (self, self.group::<CommonFields>()) {
+            (_, Some(common)) => EventTime::resolve(common.event_time.get(), options),
+            // An unknown event type still has the common fields, as raw JSON.
+            (Event::Unknown(object), None) => {
+                let text = object.get("eventTime").and_then(serde_json::Value::as_str);
+                EventTime::resolve(text.map(Rfc3339Time::new).as_ref(), options)
+            }
+            (_, None) => EventTime::resolve::<crate::wire::Rfc3339>(None, options),
+        };
 
         if let Some(call) = self.group::<CallFields>() {
             out = out

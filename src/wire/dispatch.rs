@@ -215,14 +215,22 @@ impl<'de, E: EventSchema> Visitor<'de> for EventSeed<'_, E> {
 /// Parses one event of schema `E` from UTF-8 bytes (validated once, then read as `&str`,
 /// which is markedly faster than reading bytes).
 pub fn parse_slice<E: EventSchema>(bytes: &[u8]) -> Result<E, Error> {
+    let bytes = strip_bom(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_str(text),
         Err(error) => Err(Error::from_utf8(Some(E::SCHEMA), &[E::TAG], bytes, error)),
     }
 }
 
+/// A leading UTF-8 byte-order mark, which RFC 8259 lets a parser ignore (some Windows tools
+/// write one), is skipped.
+pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 /// Parses one event of schema `E` from text.
 pub fn parse_str<E: EventSchema>(text: &str) -> Result<E, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let failure = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let seed = EventSeed::<E> {
@@ -285,7 +293,8 @@ pub fn peek<'a, T: Deserialize<'a>>(entries: &'a Buffered, key: &str) -> Option<
 
 /// Declares a schema's event enum and its event-type enum from one list, so the two can never
 /// disagree. Each `Variant(Type) = "wireName"` is one event type. Generates:
-/// `enum Event { Variant(Type), ..., Unknown(Map) }` (`#[non_exhaustive]`), the open enum
+/// `enum Event { Variant(Box<Type>), ..., Unknown(Map) }` (`#[non_exhaustive]`; the bodies are
+/// boxed so that an event is a few words, whatever the size of its largest type), the open enum
 /// `EventType`, and on `Event`: `from_slice`, `from_str`, `from_slice_strict`,
 /// `from_str_strict`, `event_type`, `deviations`, `group`, `extra`, plus `Serialize`,
 /// `Deserialize` and `FromStr`. An optional `untagged: path` names a
@@ -314,7 +323,7 @@ macro_rules! wire_events {
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub enum $name {
-            $( $(#[$vmeta])* $variant($ty), )*
+            $( $(#[$vmeta])* $variant(Box<$ty>), )*
             /// An event type the documentation does not list: the whole object, as sent.
             Unknown(::serde_json::Map<String, ::serde_json::Value>),
         }
@@ -332,7 +341,7 @@ macro_rules! wire_events {
                 let tag_back = |tag: String| if tag_sent { Some(tag) } else { None };
                 Ok(match tag.as_str() {
                     $( $tagtext => $name::$variant(
-                        $crate::wire::finish_object::<$ty, A>($tag, tag_back(tag), buffered, map)?,
+                        $crate::wire::finish_object::<Box<$ty>, A>($tag, tag_back(tag), buffered, map)?,
                     ), )*
                     _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, tag_back(tag), buffered, map)?),
                 })
