@@ -85,10 +85,6 @@ wire_events! {
     /// The ccai_qm event types (`type`): `AgentState` and `CallState`.
     pub enum EventType;
     /// One CCAI Platform QM call-session event, typed by its `type`.
-    // A call snapshot (its item with eleven fields and the participants) is several times
-    // the size of an agent event. Boxing it would cost an allocation per event on the parse
-    // path and needs a `Box` form of the wire traits, which src/wire does not have.
-    #[allow(clippy::large_enum_variant)]
     pub enum Event {
         /// An agent logged in or out (代理程式相關事件).
         AgentState(AgentStateEvent) = "AgentState",

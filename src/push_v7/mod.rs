@@ -109,7 +109,7 @@ wire_events! {
         /// Agent status change (坐席状态变化事件), with or without a call event.
         CallStatus(CallStatus) = "callStatus",
         /// Call record (通话记录推送事件), boxed (it has some eighty fields).
-        Cdr(Box<Cdr>) = "cdr",
+        Cdr(Cdr) = "cdr",
         /// Customer connected (用户接通事件): the `{"content": {...}, "uniqueId": ...}` envelope.
         CustomerConnected(CustomerConnected) = "customerConnected",
         /// Media-detected failure reason (媒体识别挂机原因事件).
