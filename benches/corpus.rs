@@ -233,7 +233,8 @@ pub fn any_value(rng: &mut Rng, depth: usize) -> Value {
 /// Writes a top-level object with the discriminator first (as vendors do) or last.
 fn write_object(map: &Map<String, Value>, tag: &str, late_tag: bool, pretty: bool) -> String {
     let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-    entries.sort_by_key(|(key, _)| (key.as_str() == tag) != late_tag);
+    // `false` sorts first: the tag leads unless it is to come late.
+    entries.sort_by_key(|(key, _)| (key.as_str() == tag) == late_tag);
     let mut out = String::from("{");
     for (index, (key, value)) in entries.iter().enumerate() {
         if index > 0 {

@@ -3,7 +3,7 @@
 use crate::common::{CommonEvent, ConvertOptions};
 use crate::detect::Detector;
 use crate::wire::dispatch::{Failure, fail, resume, strip_bom};
-use crate::wire::{Buffered, Deviation, EventSchema, KeySeed};
+use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Prefix};
 use crate::{Error, Schema, aliyun_v2, ccai_qm, csta, push_v7};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -150,18 +150,13 @@ struct AnySeed<'f> {
 }
 
 impl AnySeed<'_> {
-    fn dispatch<'de, A: MapAccess<'de>>(
-        &self,
-        schema: Schema,
-        buffered: Buffered,
-        map: A,
-    ) -> Result<AnyEvent, A::Error> {
+    fn dispatch<'de, A: MapAccess<'de>>(&self, schema: Schema, prefix: Prefix, map: A) -> Result<AnyEvent, A::Error> {
         self.detected.set(Some(schema));
         Ok(match schema {
-            Schema::AliyunV2 => AnyEvent::AliyunV2(resume(buffered, map, self.failure)?),
-            Schema::PushV7 => AnyEvent::PushV7(resume(buffered, map, self.failure)?),
-            Schema::Csta => AnyEvent::Csta(resume(buffered, map, self.failure)?),
-            Schema::CcaiQm => AnyEvent::CcaiQm(resume(buffered, map, self.failure)?),
+            Schema::AliyunV2 => AnyEvent::AliyunV2(resume(prefix, map, self.failure)?),
+            Schema::PushV7 => AnyEvent::PushV7(resume(prefix, map, self.failure)?),
+            Schema::Csta => AnyEvent::Csta(resume(prefix, map, self.failure)?),
+            Schema::CcaiQm => AnyEvent::CcaiQm(resume(prefix, map, self.failure)?),
         })
     }
 
@@ -190,15 +185,19 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
         let mut detector = Detector::default();
         let mut buffered = Buffered::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
+            if let Some(schema) = detector.decide_on_key(&key) {
+                let pending_key = Some(key.into_owned());
+                return self.dispatch(schema, Prefix { buffered, pending_key }, map);
+            }
             let value: Value = map.next_value()?;
             let decided = detector.observe(&key, Some(&value));
             buffered.push((key.into_owned(), value));
             if let Some(schema) = decided {
-                return self.dispatch(schema, buffered, map);
+                return self.dispatch(schema, buffered.into(), map);
             }
         }
         match detector.finish() {
-            Some(schema) => self.dispatch(schema, buffered, map),
+            Some(schema) => self.dispatch(schema, buffered.into(), map),
             None => {
                 let keys = buffered.into_iter().map(|(key, _)| key).collect();
                 fail(self.failure, "", Failure::UnknownSchema(keys))
@@ -265,7 +264,10 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
         let mut detector = Detector::default();
         let mut keys = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let decided = if Detector::needs_value(&key) {
+            let decided = if let Some(schema) = detector.decide_on_key(&key) {
+                map.next_value::<IgnoredAny>()?;
+                Some(schema)
+            } else if Detector::needs_value(&key) {
                 let value: Value = map.next_value()?;
                 detector.observe(&key, Some(&value))
             } else {

@@ -10,7 +10,7 @@
 //! | `eventType` = `"agent"` or `"csta"` | csta (its event stream names) |
 //! | `eventType`, any other string | aliyun_v2 (its discriminator) |
 //! | `instanceId` | aliyun_v2 |
-//! | `type` = `"AgentState"` or `"CallState"`, and an `item` object | ccai_qm |
+//! | `type` = `"AgentState"` or `"CallState"`, and an `item` object (an `item` after such a `type` decides at once) | ccai_qm |
 //!
 //! When the object ends with no rule decided, a string `type` beside an `item` object is
 //! ccai_qm (an event type it does not know); anything else is
@@ -34,6 +34,13 @@ impl Detector {
     /// Whether the rules look at the value of `key` (other values may be skipped).
     pub(crate) fn needs_value(key: &str) -> bool {
         matches!(key, "eventType" | "type" | "item" | "content")
+    }
+
+    /// Decides on a key before its value is read, when the key alone is enough: an `item`
+    /// after a CCAI `type` (so that the item, the bulk of the payload, is read once, straight
+    /// into its typed form).
+    pub(crate) fn decide_on_key(&self, key: &str) -> Option<Schema> {
+        (key == "item" && self.ccai_type).then_some(Schema::CcaiQm)
     }
 
     /// Takes one entry; `value` is given for the keys of [`Detector::needs_value`].

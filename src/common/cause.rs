@@ -141,13 +141,8 @@ impl CauseCode {
     /// Reads an ECMA cause name written in any casing, with or without `_`/`-`/spaces:
     /// `newCall`, `NEWCALL`, `NEW_CALL` all give [`CauseCode::NewCall`]; anything else `Other`.
     pub fn from_ecma(text: &str) -> Self {
-        let folded: String = text
-            .chars()
-            .filter(|c| !matches!(c, '_' | '-' | ' '))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
         <CauseCode as strum::IntoEnumIterator>::iter()
-            .find(|code| *code != CauseCode::Other && code.as_str().eq_ignore_ascii_case(&folded))
+            .find(|code| *code != CauseCode::Other && crate::wire::loosely_equal(code.as_str(), text))
             .unwrap_or(CauseCode::Other)
     }
 

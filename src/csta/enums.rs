@@ -6,18 +6,7 @@
 //! is kept as sent (`Unknown("NEW_CALL")`), and each set's `standard()` matches it to the
 //! documented value, ignoring case, `_`, `-` and spaces.
 
-use crate::wire::open_enum;
-
-/// Whether `a` and `b` are the same value written in another casing or with separators.
-fn loosely_equal(a: &str, b: &str) -> bool {
-    let key = |text: &str| {
-        text.chars()
-            .filter(|c| !matches!(c, '_' | '-' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    key(a) == key(b)
-}
+use crate::wire::{loosely_equal, open_enum};
 
 /// The documented value `text` stands for, matched loosely (`KNOWN_VALUES[i]` is `KNOWN[i]`).
 fn loose_match<T: Clone>(text: &str, values: &[&str], known: &[T]) -> Option<T> {

@@ -5,7 +5,7 @@
 //! once it is read, the event's own type is built from the buffer and the rest of the object
 //! is read straight into it. No entry is tokenized twice.
 
-use super::object::{KeySeed, read_entries};
+use super::object::{EntrySeed, KeySeed, read_entries};
 use super::{JsonType, ObjectDyn, WireObject};
 use crate::Schema;
 use crate::error::{Error, ErrorKind};
@@ -13,12 +13,33 @@ use crate::wire::{Deviation, DeviationKind, JsonPath};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
 /// The entries of an object read before its discriminator, in order.
 pub type Buffered = Vec<(String, Value)>;
+
+/// What was read of an object before its event type was known: the buffered entries and,
+/// when auto-detection decided on a key alone, that key, whose value is still unread in the
+/// map (so that a big value is read straight into its typed field, never buffered).
+#[derive(Debug, Default)]
+pub struct Prefix {
+    /// The entries read, in order.
+    pub buffered: Buffered,
+    /// A key read whose value comes next in the map.
+    pub pending_key: Option<String>,
+}
+
+impl From<Buffered> for Prefix {
+    fn from(buffered: Buffered) -> Self {
+        Prefix {
+            buffered,
+            pending_key: None,
+        }
+    }
+}
 
 /// What `wire_events!` implements for a schema's `Event`.
 pub trait EventSchema: Sized {
@@ -27,14 +48,9 @@ pub trait EventSchema: Sized {
     /// The key that names the event type.
     const TAG: &'static str;
 
-    /// Builds the event for the type named `tag` from the buffered entries and the rest of
-    /// the map. `tag_sent` says whether the tag was in the payload (it is put back if so).
-    fn dispatch<'de, A: MapAccess<'de>>(
-        tag: String,
-        tag_sent: bool,
-        buffered: Buffered,
-        map: A,
-    ) -> Result<Self, A::Error>;
+    /// Builds the event for the type named `tag` from what was read and the rest of the map.
+    /// `tag_sent` says whether the tag was in the payload (it is put back if so).
+    fn dispatch<'de, A: MapAccess<'de>>(tag: String, tag_sent: bool, prefix: Prefix, map: A) -> Result<Self, A::Error>;
 
     /// For an object with no discriminator: the event type its shape shows, if the schema
     /// recognises any (see `fallback:` in `wire_events!`). `None` makes the payload an error.
@@ -54,15 +70,21 @@ pub trait EventSchema: Sized {
 pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
     tag_key: &str,
     tag: Option<String>,
-    buffered: Buffered,
+    prefix: Prefix,
     mut map: A,
 ) -> Result<T, A::Error> {
     let mut object = T::default();
-    for (key, value) in buffered {
+    for (key, value) in prefix.buffered {
         object.take_entry(&key, value).map_err(de::Error::custom)?;
     }
     if let Some(tag) = tag {
         object.take_entry(tag_key, IntoDeserializer::<A::Error>::into_deserializer(tag))?;
+    }
+    if let Some(key) = prefix.pending_key {
+        map.next_value_seed(EntrySeed {
+            object: &mut object,
+            key: &key,
+        })?;
     }
     read_entries(&mut object, &mut map)?;
     Ok(object)
@@ -72,12 +94,16 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
 pub fn finish_unknown<'de, A: MapAccess<'de>>(
     tag_key: &str,
     tag: Option<String>,
-    buffered: Buffered,
+    prefix: Prefix,
     mut map: A,
 ) -> Result<Map<String, Value>, A::Error> {
-    let mut object: Map<String, Value> = buffered.into_iter().collect();
+    let mut object: Map<String, Value> = prefix.buffered.into_iter().collect();
     if let Some(tag) = tag {
         object.insert(tag_key.to_owned(), Value::String(tag));
+    }
+    if let Some(key) = prefix.pending_key {
+        let value = map.next_value::<Value>()?;
+        object.insert(key, value);
     }
     while let Some((key, value)) = map.next_entry::<String, Value>()? {
         object.insert(key, value);
@@ -140,31 +166,40 @@ pub(crate) fn fail<T, Er: de::Error>(
 /// already been read (by auto-detection; empty otherwise): dispatches on the discriminator as
 /// soon as it is seen, buffering only the entries before it.
 pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
-    mut buffered: Buffered,
+    prefix: Prefix,
     mut map: A,
     failure: Option<&Cell<Option<Failure>>>,
 ) -> Result<E, A::Error> {
+    let Prefix {
+        mut buffered,
+        pending_key,
+    } = prefix;
     // The last occurrence of the tag in the buffer, so that a repeated tag ends up with the
     // last value, as in `serde_json::Value`.
     if let Some(index) = buffered.iter().rposition(|(key, _)| key == E::TAG) {
         let (_, tag) = buffered.remove(index);
         return match tag {
-            Value::String(tag) => E::dispatch(tag, true, buffered, map),
+            Value::String(tag) => E::dispatch(tag, true, Prefix { buffered, pending_key }, map),
             other => fail(failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
         };
     }
-    while let Some(key) = map.next_key_seed(KeySeed)? {
+    let mut next_key = match pending_key {
+        Some(key) => Some(Cow::Owned(key)),
+        None => map.next_key_seed(KeySeed)?,
+    };
+    while let Some(key) = next_key {
         if key == E::TAG {
             return match map.next_value::<Value>()? {
-                Value::String(tag) => E::dispatch(tag, true, buffered, map),
+                Value::String(tag) => E::dispatch(tag, true, buffered.into(), map),
                 other => fail(failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
             };
         }
         let value = map.next_value::<Value>()?;
         buffered.push((key.into_owned(), value));
+        next_key = map.next_key_seed(KeySeed)?;
     }
     match E::untagged(&buffered) {
-        Some(kind) => E::dispatch(kind.to_owned(), false, buffered, map),
+        Some(kind) => E::dispatch(kind.to_owned(), false, buffered.into(), map),
         None => {
             let keys = buffered.into_iter().map(|(key, _)| key).collect();
             fail(failure, E::TAG, Failure::MissingTag(keys))
@@ -186,7 +221,7 @@ impl<'de, E: EventSchema> Visitor<'de> for EventSeed<'_, E> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<E, A::Error> {
-        resume(Buffered::new(), map, self.failure)
+        resume(Prefix::default(), map, self.failure)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<E, A::Error> {
@@ -335,15 +370,15 @@ macro_rules! wire_events {
             fn dispatch<'de, A: ::serde::de::MapAccess<'de>>(
                 tag: String,
                 tag_sent: bool,
-                buffered: $crate::wire::Buffered,
+                prefix: $crate::wire::Prefix,
                 map: A,
             ) -> Result<Self, A::Error> {
                 let tag_back = |tag: String| if tag_sent { Some(tag) } else { None };
                 Ok(match tag.as_str() {
                     $( $tagtext => $name::$variant(
-                        $crate::wire::finish_object::<Box<$ty>, A>($tag, tag_back(tag), buffered, map)?,
+                        $crate::wire::finish_object::<Box<$ty>, A>($tag, tag_back(tag), prefix, map)?,
                     ), )*
-                    _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, tag_back(tag), buffered, map)?),
+                    _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, tag_back(tag), prefix, map)?),
                 })
             }
 

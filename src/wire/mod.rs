@@ -32,8 +32,8 @@ mod value;
 pub use deviation::{Deviation, DeviationKind};
 pub(crate) use dispatch::wire_events;
 pub use dispatch::{
-    Buffered, EventSchema, EventSeed, deserialize_event, deviations, finish_object, finish_unknown, parse_slice,
-    parse_str, peek, strict,
+    Buffered, EventSchema, EventSeed, Prefix, deserialize_event, deviations, finish_object, finish_unknown,
+    parse_slice, parse_str, peek, strict,
 };
 pub use field::Field;
 pub use json_type::JsonType;
@@ -43,8 +43,8 @@ pub use object::{
     serialize_object,
 };
 pub(crate) use object::{nullable_flag, wire_group, wire_object};
-pub use open_enum::OpenEnumVisitor;
 pub(crate) use open_enum::open_enum;
+pub use open_enum::{OpenEnumVisitor, loosely_equal};
 pub use path::{JsonPath, PathSegment};
 pub use text::{CommaList, Embedded, KeyValuePairs, Separated};
 pub use time::{

@@ -144,6 +144,22 @@ macro_rules! open_enum {
 }
 pub(crate) use open_enum;
 
+/// Whether `a` and `b` are the same value written in other casings or with separators
+/// (`newCall`, `NEWCALL`, `NEW_CALL`, `new-call`): ASCII case, `_`, `-` and spaces are ignored.
+/// Allocates nothing: it runs on every cause of every converted event.
+pub fn loosely_equal(a: &str, b: &str) -> bool {
+    let significant = |byte: &u8| !matches!(byte, b'_' | b'-' | b' ');
+    let mut a = a.bytes().filter(significant);
+    let mut b = b.bytes().filter(significant);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(&y) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// The serde visitor behind every open enum's `Deserialize`: a string, borrowed when it can be.
 pub struct OpenEnumVisitor<T>(PhantomData<fn() -> T>);
 
@@ -213,6 +229,17 @@ mod tests {
         assert!(!Colour::Unknown("x".into()).is_known());
         let parsed: Colour = serde_json::from_value(json!("green")).unwrap();
         assert_eq!(serde_json::to_value(&parsed).unwrap(), json!("green"));
+    }
+
+    #[test]
+    fn loose_equality_ignores_case_and_separators_only() {
+        use super::loosely_equal;
+        assert!(loosely_equal("newCall", "NEW_CALL"));
+        assert!(loosely_equal("normalClearing", "normal-clearing"));
+        assert!(loosely_equal("", "_ -"));
+        assert!(!loosely_equal("newCall", "newCalls"));
+        assert!(!loosely_equal("新", "新x"));
+        assert!(loosely_equal("新_A", "新a"));
     }
 
     #[test]

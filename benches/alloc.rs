@@ -1,0 +1,79 @@
+//! Allocations per event: the typed parse against `serde_json::Value`, on the same corpus.
+//!
+//! `cargo bench --bench alloc` prints, per corpus, the allocations and bytes allocated per
+//! event. A counting global allocator needs an `unsafe impl GlobalAlloc`: it lives in this
+//! bench binary only, never in the library (which is `#![forbid(unsafe_code)]`).
+
+mod corpus;
+
+use cc_events::Schema;
+use serde_json::Value;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+static BYTES: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the counters are atomics.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        BYTES.fetch_add(layout.size() as u64, Ordering::Relaxed);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` with this layout (see `alloc`).
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        BYTES.fetch_add(new_size as u64, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn measure(payloads: &[corpus::Payload], parse: impl Fn(&[u8])) -> (f64, f64) {
+    let (count0, bytes0) = (ALLOCATIONS.load(Ordering::Relaxed), BYTES.load(Ordering::Relaxed));
+    for payload in payloads {
+        parse(&payload.bytes);
+    }
+    let n = payloads.len() as f64;
+    (
+        (ALLOCATIONS.load(Ordering::Relaxed) - count0) as f64 / n,
+        (BYTES.load(Ordering::Relaxed) - bytes0) as f64 / n,
+    )
+}
+
+fn main() {
+    let sources = corpus::Sources::load();
+    let mut sets = vec![("mixed", corpus::generate(&sources, 2_000, 42, None))];
+    for schema in Schema::ALL {
+        sets.push((schema.as_str(), corpus::generate(&sources, 2_000, 42, Some(schema))));
+    }
+    println!(
+        "{:<10} {:>14} {:>14} {:>14} {:>14}",
+        "corpus", "Value allocs", "typed allocs", "Value bytes", "typed bytes"
+    );
+    for (name, payloads) in &sets {
+        let value = measure(payloads, |bytes| {
+            black_box(serde_json::from_slice::<Value>(bytes).expect("JSON"));
+        });
+        let typed = measure(payloads, |bytes| {
+            black_box(cc_events::parse(bytes).expect("parses"));
+        });
+        println!(
+            "{name:<10} {:>14.1} {:>14.1} {:>14.0} {:>14.0}",
+            value.0, typed.0, value.1, typed.1
+        );
+    }
+}
