@@ -475,7 +475,10 @@ fn regressions_found_by_the_properties() {
     // A CCAI payload whose item is null names no schema (detection needs the item object),
     // but the schema's own parser reads it.
     let text = br#"{"item":null,"type":"CallState"}"#;
-    assert!(matches!(cc_events::parse(text).unwrap_err().kind(), ErrorKind::UnknownSchema { .. }));
+    assert!(matches!(
+        cc_events::parse(text).unwrap_err().kind(),
+        ErrorKind::UnknownSchema { .. }
+    ));
     let event = ccai_qm::Event::from_slice(text).expect("ccai_qm reads it");
     support::assert_round_trip(text, &event, "null item");
 }

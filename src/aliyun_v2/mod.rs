@@ -42,7 +42,7 @@ mod ivr;
 mod media;
 mod supervision;
 mod survey;
-mod to_common;
+pub mod to_common;
 
 pub use agent::{AgentBreak, AgentCallEvent, AgentCheckIn, AgentEvent, AgentReady};
 pub use call::{

@@ -69,7 +69,7 @@ mod call;
 mod enums;
 mod fields;
 mod forms;
-mod to_common;
+pub mod to_common;
 
 pub use agent::{AgentItem, AgentStateEvent};
 pub use call::{CallItem, CallStateEvent, Participant};

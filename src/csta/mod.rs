@@ -68,7 +68,7 @@ mod enums;
 mod fields;
 mod forms;
 mod record;
-mod to_common;
+pub mod to_common;
 
 pub use agent::{AgentEvent, AgentLogEvent, AgentNotReady};
 pub use call::{

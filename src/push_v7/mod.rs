@@ -70,7 +70,7 @@ mod enums;
 mod fields;
 mod forms;
 mod media;
-mod to_common;
+pub mod to_common;
 
 pub use agent::SoftphoneStatus;
 pub use call::{CallPush, CallStatus, ConnectedContent, CustomerConnected, DialoutHangup};
