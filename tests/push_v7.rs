@@ -731,7 +731,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(support::cases(256)))]
 
     /// Any value under any key of any fixture: the push still parses and comes back unchanged.
     #[test]

@@ -16,7 +16,7 @@ use support::json_strategy::any_json;
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
-        cases,
+        cases: support::cases(cases),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
             "tests/regressions/robustness.txt",
         ))),

@@ -25,7 +25,7 @@ fn round_trips<T: WireValue + std::fmt::Debug>(value: &Value) -> Result<(), Test
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(support::cases(512)))]
 
     #[test]
     fn any_json_through_every_field_type(value in any_json()) {

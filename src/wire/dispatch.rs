@@ -177,6 +177,7 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
     // The last occurrence of the tag in the buffer, so that a repeated tag ends up with the
     // last value, as in `serde_json::Value`.
     if let Some(index) = buffered.iter().rposition(|(key, _)| key == E::TAG) {
+        // In bounds: `rposition` found it in this very vector.
         let (_, tag) = buffered.remove(index);
         return match tag {
             Value::String(tag) => E::dispatch(tag, true, Prefix { buffered, pending_key }, map),

@@ -91,3 +91,11 @@ pub fn assert_every_value_in_fixtures(paths: &[PathBuf], key: &str, known: &[&st
         );
     }
 }
+
+/// Property-test cases: `PROPTEST_CASES` when set, else `default`.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(default)
+}
