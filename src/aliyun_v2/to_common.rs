@@ -5,7 +5,7 @@
 //! | AgentCheckIn / AgentCheckOut | AgentLoggedOn / AgentLoggedOff | |
 //! | AgentReady | AgentReady | also ends wrap-up |
 //! | AgentDialing / AgentRinging / AgentTalk | AgentBusy | state Dialing / Ringing / Talking |
-//! | AgentRelease | AgentWorkingAfterCall | inferred (2.0 has no ACW event); a supervisor leaving a supervision leg goes to AgentReady |
+//! | AgentRelease | AgentWorkingAfterCall | inferred (2.0 has no ACW event); a supervisor leaving a monitoring leg goes to AgentReady |
 //! | AgentBreak | AgentNotReady | reason = `breakCode` |
 //! | SatisfactionSurveySent / Offer | SurveyOffered | |
 //! | SatisfactionSurveyRespond / Response | SurveyResponded | |
@@ -13,7 +13,7 @@
 //! | Released | ConnectionCleared | cause from `releaseReason` (SIP code) |
 //! | Held / Retrieved / Muted / Unmuted | same names | party = the held/retrieved/muted channel |
 //! | BlindTransfer / AttendedTransfer | Transferred | mode Blind / Attended |
-//! | InitiateConsultant / StartConsultant / StopConsultant | Originated / Established / ConnectionCleared | cause consultation |
+//! | InitiateConsultant / StartConsultant / StopConsultant | Originated / Established / ConnectionCleared | cause consultation; agent state dialing / talking / talking (they replace the consulting agent's AgentDialing and AgentTalk) |
 //! | Threeway, StartConference | Conferenced | |
 //! | StopConference | ConnectionCleared | cause conference |
 //! | Route2IVR | IvrEntered | |
@@ -32,7 +32,9 @@
 //!   INTERNAL, CONSULTANT internal. CONFERENCE and the supervision types describe a leg an
 //!   agent opened inside another call, whose direction the payload does not give: none.
 //! * The role of a channel is not in the payload. It is Supervisor on supervision legs
-//!   (`callType` MONITOR/COACH/BARGE/INTERCEPT or a supervising `scenario`), System for the
+//!   (`callType` MONITOR/COACH/BARGE/INTERCEPT or `scenario` MONITORING/COACHING/BARGING/
+//!   INTERCEPTING; not INTERCEPTED, "intercept done", which by analogy with CONSULTED marks the
+//!   leg acted on, the intercepted agent's), System for the
 //!   platform's first leg of a BACK2BACK call, and otherwise Unknown: which channel of the call
 //!   it is needs earlier events, and this conversion is stateless.
 //! * Supervision events: the common `agent_id` and `party` are always the supervisor, and the
@@ -64,14 +66,15 @@ fn is_supervision(call_type: Option<&CallType>, scenario: Option<&Scenario>) -> 
         Some(CallType::Monitor | CallType::Coach | CallType::Barge | CallType::Intercept)
     ) || matches!(
         scenario,
-        Some(
-            Scenario::Monitoring
-                | Scenario::Coaching
-                | Scenario::Barging
-                | Scenario::Intercepting
-                | Scenario::Intercepted
-        )
+        Some(Scenario::Monitoring | Scenario::Coaching | Scenario::Barging | Scenario::Intercepting)
     )
+}
+
+/// A silent-monitoring leg: the only supervision after which 002 says the supervisor has no
+/// wrap-up (after coaching, barging in and intercepting the supervisor clicks "start answering",
+/// which is how wrap-up ends).
+fn is_monitoring(call_type: Option<&CallType>, scenario: Option<&Scenario>) -> bool {
+    matches!(call_type, Some(CallType::Monitor)) || matches!(scenario, Some(Scenario::Monitoring))
 }
 
 fn leg_role(call_type: Option<&CallType>, scenario: Option<&Scenario>) -> PartyRole {
@@ -145,7 +148,7 @@ impl Event {
             Event::AgentRinging(_) => agent_state(out, EventKind::AgentBusy, AgentState::Ringing),
             Event::AgentTalk(_) => agent_state(out, EventKind::AgentBusy, AgentState::Talking),
             Event::AgentRelease(event) => {
-                if is_supervision(event.call.call_type.get(), event.call.scenario.get()) {
+                if is_monitoring(event.call.call_type.get(), event.call.scenario.get()) {
                     agent_state(out, EventKind::AgentReady, AgentState::Ready)
                 } else {
                     agent_state(out, EventKind::AgentWorkingAfterCall, AgentState::WorkingAfterCall)
@@ -222,6 +225,12 @@ impl Event {
                     _ => EventKind::ConnectionCleared,
                 };
                 let mut out = out.with_kind(kind);
+                // These replace the consulting agent's AgentDialing and AgentTalk (002), so they
+                // carry that agent's state; after StopConsultant it is back on its first call.
+                out.agent_state = Some(match self {
+                    Event::InitiateConsultant(_) => AgentState::Dialing,
+                    _ => AgentState::Talking,
+                });
                 out.cause = Some(Cause::new(CauseCode::Consultation));
                 out.party = Some(leg(PartyRole::Agent));
                 out.counterparty = Some(Party::agent(event.counterparty.as_str()));
