@@ -19,18 +19,15 @@ use support::*;
 const SCHEMA: &str = "csta";
 
 fn parse(path: &std::path::Path) -> (Vec<u8>, Event) {
-    let bytes = std::fs::read(path).expect("a readable fixture");
-    let event = Event::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    (bytes, event)
+    parse_fixture(path)
 }
 
 fn fixture(name: &str) -> Event {
-    parse(&fixture_dir(SCHEMA).join(format!("{name}.json"))).1
+    fixture_event(SCHEMA, name)
 }
 
 fn fixture_json(name: &str) -> Value {
-    let bytes = std::fs::read(fixture_dir(SCHEMA).join(format!("{name}.json"))).expect("a readable fixture");
-    serde_json::from_slice(&bytes).expect("a valid fixture")
+    fixture_json_of(SCHEMA, name)
 }
 
 fn deviations(name: &str) -> Vec<String> {
@@ -53,15 +50,8 @@ fn every_fixture_round_trips_and_matches_its_snapshot() {
 
 #[test]
 fn every_fixture_parses_as_the_type_it_is_named_after() {
-    let paths = fixtures(SCHEMA);
-    assert_eq!(paths.len(), 42, "fixtures of fixtures/csta");
-    for path in paths {
-        let (_, event) = parse(&path);
-        let named = named_type(&path);
-        assert_eq!(event.event_type().as_str(), named, "{}", path.display());
-        let known = EventType::from(named.as_str()).is_known();
-        assert_eq!(!matches!(event, Event::Unknown(_)), known, "{}", path.display());
-    }
+    assert_eq!(fixtures(SCHEMA).len(), 42, "fixtures of fixtures/csta");
+    assert_fixtures_are_of_the_type_they_are_named_after::<Event>(SCHEMA, EventType::KNOWN_VALUES);
 }
 
 #[test]

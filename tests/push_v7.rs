@@ -20,18 +20,15 @@ use support::*;
 const SCHEMA: &str = "push_v7";
 
 fn parse(path: &std::path::Path) -> (Vec<u8>, Event) {
-    let bytes = std::fs::read(path).expect("a readable fixture");
-    let event = Event::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    (bytes, event)
+    parse_fixture(path)
 }
 
 fn fixture(name: &str) -> Event {
-    parse(&fixture_dir(SCHEMA).join(format!("{name}.json"))).1
+    fixture_event(SCHEMA, name)
 }
 
 fn fixture_value(name: &str) -> Value {
-    let bytes = std::fs::read(fixture_dir(SCHEMA).join(format!("{name}.json"))).expect("a readable fixture");
-    serde_json::from_slice(&bytes).expect("a valid fixture")
+    fixture_json_of(SCHEMA, name)
 }
 
 /// The fixture `name` with `key` set to `value`, parsed (and checked to round-trip).
@@ -65,15 +62,8 @@ fn every_fixture_round_trips_and_matches_its_snapshot() {
 
 #[test]
 fn every_fixture_parses_as_the_type_it_is_named_after() {
-    let paths = fixtures(SCHEMA);
-    assert!(paths.len() >= 23, "{} fixtures", paths.len());
-    for path in paths {
-        let (_, event) = parse(&path);
-        let named = named_type(&path);
-        assert_eq!(event.event_type().as_str(), named, "{}", path.display());
-        let documented = EventType::from(named.as_str()).is_known();
-        assert_eq!(!matches!(event, Event::Unknown(_)), documented, "{}", path.display());
-    }
+    assert!(fixtures(SCHEMA).len() >= 23, "{} fixtures", fixtures(SCHEMA).len());
+    assert_fixtures_are_of_the_type_they_are_named_after::<Event>(SCHEMA, EventType::KNOWN_VALUES);
 }
 
 #[test]

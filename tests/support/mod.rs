@@ -99,3 +99,37 @@ pub fn cases(default: u32) -> u32 {
         .and_then(|cases| cases.parse().ok())
         .unwrap_or(default)
 }
+
+/// Reads and parses one fixture as an event of schema `E`.
+pub fn parse_fixture<E: cc_events::wire::EventSchema>(path: &Path) -> (Vec<u8>, E) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let event = cc_events::wire::parse_slice::<E>(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (bytes, event)
+}
+
+/// The fixture `fixtures/<schema>/<name>.json`, parsed.
+pub fn fixture_event<E: cc_events::wire::EventSchema>(schema: &str, name: &str) -> E {
+    parse_fixture(&fixture_dir(schema).join(format!("{name}.json"))).1
+}
+
+/// The fixture `fixtures/<schema>/<name>.json`, as a JSON value.
+pub fn fixture_json_of(schema: &str, name: &str) -> Value {
+    let path = fixture_dir(schema).join(format!("{name}.json"));
+    serde_json::from_slice(&std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .expect("a valid fixture")
+}
+
+/// Every fixture of `schema` parses as the event type its file is named after, and is the
+/// schema's `Unknown` exactly when that type is not one of `documented`.
+pub fn assert_fixtures_are_of_the_type_they_are_named_after<E: cc_events::wire::EventSchema>(
+    schema: &str,
+    documented: &[&str],
+) {
+    for path in fixtures(schema) {
+        let (_, event) = parse_fixture::<E>(&path);
+        let named = named_type(&path);
+        assert_eq!(event.event_type_text().unwrap_or_default(), named, "{}", path.display());
+        let is_unknown = event.object().is_none();
+        assert_eq!(is_unknown, !documented.contains(&named.as_str()), "{}", path.display());
+    }
+}
