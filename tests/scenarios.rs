@@ -701,8 +701,8 @@ fn attended_transfer() {
     // 坐席A挂机 (as AgentReleased), AgentReady 坐席A就绪, Released 客户通话通道挂机, AgentRelease
     // 坐席B挂机 (被动), Released 坐席B通话通道挂机, AgentReady 坐席B就绪.
     // 002 says the three consultation events stand in for agent A's AgentDialing / AgentTalking /
-    // AgentReleased; the mapping reads them as call control (Originated / Established /
-    // ConnectionCleared of the consultation), not as agent states.
+    // AgentReleased; the mapping reads them as call control of the consultation (Originated /
+    // Established / ConnectionCleared) that carries agent A's state (dialing, then talking).
     assert_kinds(
         name,
         &events,
@@ -728,8 +728,13 @@ fn attended_transfer() {
     assert_eq!(transfer.transfer_mode, Some(TransferMode::Attended));
     assert_eq!(transfer.direction, Some(Direction::Inbound));
     assert_eq!(transfer.counterparty.as_ref().unwrap().number.as_deref(), Some(EXT_B));
-    for vendor_type in ["InitiateConsultant", "StartConsultant", "StopConsultant"] {
+    for (vendor_type, state) in [
+        ("InitiateConsultant", AgentState::Dialing),
+        ("StartConsultant", AgentState::Talking),
+        ("StopConsultant", AgentState::Talking),
+    ] {
         let event = only(&events, vendor_type);
+        assert_eq!(event.agent_state, Some(state), "{vendor_type}: agent A's state");
         assert_eq!(
             event.cause.as_ref().unwrap().code,
             CauseCode::Consultation,
