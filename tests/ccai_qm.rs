@@ -50,10 +50,7 @@ fn ids<'a>(participants: impl Iterator<Item = &'a Participant>) -> Vec<Option<&'
 #[test]
 fn every_fixture_round_trips_and_matches_its_snapshot() {
     insta::glob!("../fixtures/ccai_qm", "*.json", |path| {
-        let (bytes, event) = parse(path);
-        assert_round_trip(&bytes, &event, &path.display().to_string());
-        let deviations = deviations(&event);
-        insta::assert_snapshot!(format!("{event:#?}\n\ndeviations: {deviations:#?}"));
+        insta::assert_snapshot!(typed_snapshot::<Event>(path));
     });
 }
 

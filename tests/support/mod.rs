@@ -133,3 +133,15 @@ pub fn assert_fixtures_are_of_the_type_they_are_named_after<E: cc_events::wire::
         assert_eq!(is_unknown, !documented.contains(&named.as_str()), "{}", path.display());
     }
 }
+
+/// Parses a fixture, asserts its round trip, and gives the text its snapshot pins: the typed
+/// value and its deviations.
+pub fn typed_snapshot<E: cc_events::wire::EventSchema + Serialize + Debug>(path: &Path) -> String {
+    let (bytes, event) = parse_fixture::<E>(path);
+    assert_round_trip(&bytes, &event, &path.display().to_string());
+    let deviations: Vec<String> = cc_events::wire::deviations(&event)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    format!("{event:#?}\n\ndeviations: {deviations:#?}")
+}
