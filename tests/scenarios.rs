@@ -199,6 +199,31 @@ fn assert_direction(events: &[CommonEvent], direction: Direction) {
 
 /// A supervision event: the common agent and party are the supervisor, the counterparty agent A,
 /// whichever way round the payload's `agentId` and `counterparty` are.
+/// A transfer from agent A to agent B: the transfer event (its mode, A as the transferring
+/// party, B's extension as the target), then B's leg, B's states and the order legs end in.
+fn assert_transferred_to_b(events: &[CommonEvent], vendor_type: &str, mode: TransferMode) {
+    let transfer = only(events, vendor_type);
+    assert_eq!(transfer.transfer_mode, Some(mode));
+    assert_eq!(transfer.agent_id.as_deref(), Some(AGENT_A));
+    let from = transfer.party.as_ref().unwrap();
+    assert_eq!(
+        (from.agent_id.as_deref(), from.number.as_deref()),
+        (Some(AGENT_A), Some(EXT_A))
+    );
+    assert_eq!(transfer.counterparty.as_ref().unwrap().number.as_deref(), Some(EXT_B));
+    assert_leg(events, CH_B, AGENT_B, false);
+    assert_eq!(
+        agent_states(events, AGENT_B),
+        [
+            AgentState::Ringing,
+            AgentState::Talking,
+            AgentState::WorkingAfterCall,
+            AgentState::Ready
+        ]
+    );
+    assert_eq!(released_legs(events), [CH_A, CH_CUSTOMER_IN, CH_B]);
+}
+
 fn assert_supervision(event: &CommonEvent, kind: EventKind) {
     assert_eq!(event.kind, kind);
     assert_eq!(
@@ -664,30 +689,11 @@ fn blind_transfer() {
         ],
     );
     assert_direction(&events, Direction::Inbound);
-    let transfer = only(&events, "BlindTransfer");
-    assert_eq!(transfer.transfer_mode, Some(TransferMode::Blind));
-    assert_eq!(transfer.agent_id.as_deref(), Some(AGENT_A));
-    let from = transfer.party.as_ref().unwrap();
-    assert_eq!(
-        (from.agent_id.as_deref(), from.number.as_deref()),
-        (Some(AGENT_A), Some(EXT_A))
-    );
-    assert_eq!(transfer.counterparty.as_ref().unwrap().number.as_deref(), Some(EXT_B));
-    assert_leg(&events, CH_B, AGENT_B, false);
+    assert_transferred_to_b(&events, "BlindTransfer", TransferMode::Blind);
     assert_eq!(
         agent_states(&events, AGENT_A),
         [AgentState::WorkingAfterCall, AgentState::Ready]
     );
-    assert_eq!(
-        agent_states(&events, AGENT_B),
-        [
-            AgentState::Ringing,
-            AgentState::Talking,
-            AgentState::WorkingAfterCall,
-            AgentState::Ready
-        ]
-    );
-    assert_eq!(released_legs(&events), [CH_A, CH_CUSTOMER_IN, CH_B]);
 }
 
 #[test]
@@ -724,10 +730,8 @@ fn attended_transfer() {
             AgentReady,
         ],
     );
-    let transfer = only(&events, "AttendedTransfer");
-    assert_eq!(transfer.transfer_mode, Some(TransferMode::Attended));
-    assert_eq!(transfer.direction, Some(Direction::Inbound));
-    assert_eq!(transfer.counterparty.as_ref().unwrap().number.as_deref(), Some(EXT_B));
+    assert_transferred_to_b(&events, "AttendedTransfer", TransferMode::Attended);
+    assert_eq!(only(&events, "AttendedTransfer").direction, Some(Direction::Inbound));
     for (vendor_type, state) in [
         ("InitiateConsultant", AgentState::Dialing),
         ("StartConsultant", AgentState::Talking),
@@ -753,17 +757,6 @@ fn attended_transfer() {
         );
         assert_eq!(event.direction, Some(Direction::Internal), "{vendor_type}");
     }
-    assert_leg(&events, CH_B, AGENT_B, false);
-    assert_eq!(
-        agent_states(&events, AGENT_B),
-        [
-            AgentState::Ringing,
-            AgentState::Talking,
-            AgentState::WorkingAfterCall,
-            AgentState::Ready
-        ]
-    );
-    assert_eq!(released_legs(&events), [CH_A, CH_CUSTOMER_IN, CH_B]);
 }
 
 #[test]
