@@ -2,7 +2,7 @@
 
 use crate::common::{CommonEvent, ConvertOptions};
 use crate::detect::Detector;
-use crate::wire::dispatch::{Failure, fail, resume, strip_bom};
+use crate::wire::dispatch::{Context, Failure, TypeOnly, fail, resume, strip_bom};
 use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Prefix};
 use crate::{Error, Schema, aliyun_v2, ccai_qm, csta, push_v7};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -27,19 +27,24 @@ pub enum AnyEvent {
 }
 
 impl AnyEvent {
-    /// Detects the schema and parses (see [`crate::parse`]).
+    /// Detects the schema and parses (see [`crate::parse`]). One leading byte-order mark is
+    /// skipped.
     pub fn from_slice(bytes: &[u8]) -> Result<Self, Error> {
         let bytes = strip_bom(bytes);
         match std::str::from_utf8(bytes) {
-            Ok(text) => Self::from_str(text),
+            Ok(text) => Self::from_text(text),
             Err(error) => Err(Error::from_utf8(None, &parse_error_tags(), bytes, error)),
         }
     }
 
-    /// Detects the schema and parses text (see [`crate::parse`]).
+    /// Detects the schema and parses text (see [`crate::parse`]). One leading byte-order
+    /// mark is skipped.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(text: &str) -> Result<Self, Error> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Self::from_text(text.strip_prefix('\u{feff}').unwrap_or(text))
+    }
+
+    fn from_text(text: &str) -> Result<Self, Error> {
         let failure = Cell::new(None);
         let detected = Cell::new(None);
         let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -52,6 +57,7 @@ impl AnyEvent {
             .and_then(|event| deserializer.end().map(|()| event));
         result.map_err(|error| match (failure.take(), detected.get()) {
             (Some(Failure::UnknownSchema(keys)), _) => Error::unknown_schema(keys),
+            (Some(failure @ Failure::AmbiguousSchema(_)), _) => Error::from_failure(None, "", failure),
             (Some(failure), schema) => Error::from_failure(schema, schema.map_or("", tag_of), failure),
             // Once the schema is known, only its discriminator names the event type.
             (None, Some(schema)) => Error::from_json(Some(schema), &[tag_of(schema)], text.as_bytes(), error),
@@ -150,13 +156,23 @@ struct AnySeed<'f> {
 }
 
 impl AnySeed<'_> {
-    fn dispatch<'de, A: MapAccess<'de>>(&self, schema: Schema, prefix: Prefix, map: A) -> Result<AnyEvent, A::Error> {
+    fn dispatch<'de, A: MapAccess<'de>>(
+        &self,
+        schema: Schema,
+        detector: Detector,
+        prefix: Prefix,
+        map: A,
+    ) -> Result<AnyEvent, A::Error> {
         self.detected.set(Some(schema));
+        let cx = &mut Context {
+            failure: self.failure,
+            detector: Some(detector),
+        };
         Ok(match schema {
-            Schema::AliyunV2 => AnyEvent::AliyunV2(resume(prefix, map, self.failure)?),
-            Schema::PushV7 => AnyEvent::PushV7(resume(prefix, map, self.failure)?),
-            Schema::Csta => AnyEvent::Csta(resume(prefix, map, self.failure)?),
-            Schema::CcaiQm => AnyEvent::CcaiQm(resume(prefix, map, self.failure)?),
+            Schema::AliyunV2 => AnyEvent::AliyunV2(resume(prefix, map, cx)?),
+            Schema::PushV7 => AnyEvent::PushV7(resume(prefix, map, cx)?),
+            Schema::Csta => AnyEvent::Csta(resume(prefix, map, cx)?),
+            Schema::CcaiQm => AnyEvent::CcaiQm(resume(prefix, map, cx)?),
         })
     }
 
@@ -187,17 +203,17 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
         while let Some(key) = map.next_key_seed(KeySeed)? {
             if let Some(schema) = detector.decide_on_key(&key) {
                 let pending_key = Some(key.into_owned());
-                return self.dispatch(schema, Prefix { buffered, pending_key }, map);
+                return self.dispatch(schema, detector, Prefix { buffered, pending_key }, map);
             }
             let value: Value = map.next_value()?;
             let decided = detector.observe(&key, Some(&value));
             buffered.push((key.into_owned(), value));
             if let Some(schema) = decided {
-                return self.dispatch(schema, buffered.into(), map);
+                return self.dispatch(schema, detector, buffered.into(), map);
             }
         }
         match detector.finish() {
-            Some(schema) => self.dispatch(schema, buffered.into(), map),
+            Some(schema) => self.dispatch(schema, detector, buffered.into(), map),
             None => {
                 let keys = buffered.into_iter().map(|(key, _)| key).collect();
                 fail(self.failure, "", Failure::UnknownSchema(keys))
@@ -229,21 +245,33 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
 }
 
 /// Which schema a payload belongs to, without parsing it: one pass over the top-level keys,
-/// skipping the values the rules do not look at (see [`crate::detect_schema`]).
+/// skipping the values the rules do not look at (see [`crate::detect_schema`]). Gives the
+/// same errors as [`crate::parse`] for what detection decides: no schema, signals of two
+/// schemas, a repeated discriminator.
 pub(crate) fn detect_schema(bytes: &[u8]) -> Result<Schema, Error> {
     let bytes = strip_bom(bytes);
     let failure = Cell::new(None);
+    let detected = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let result = DetectOnly { failure: &failure }.deserialize(&mut deserializer);
-    result.map_err(|error| match failure.take() {
-        Some(Failure::UnknownSchema(keys)) => Error::unknown_schema(keys),
-        Some(failure) => Error::from_failure(None, "", failure),
-        None => Error::from_json(None, &parse_error_tags(), bytes, error),
+    let result = DetectOnly {
+        failure: &failure,
+        detected: &detected,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|schema| deserializer.end().map(|()| schema));
+    result.map_err(|error| match (failure.take(), detected.get()) {
+        (Some(Failure::UnknownSchema(keys)), _) => Error::unknown_schema(keys),
+        (Some(failure @ Failure::DuplicateTag(_)), Some(schema)) => {
+            Error::from_failure(Some(schema), tag_of(schema), failure)
+        }
+        (Some(failure), _) => Error::from_failure(None, "", failure),
+        (None, _) => Error::from_json(None, &parse_error_tags(), bytes, error),
     })
 }
 
 struct DetectOnly<'f> {
     failure: &'f Cell<Option<Failure>>,
+    detected: &'f Cell<Option<Schema>>,
 }
 
 impl<'de> DeserializeSeed<'de> for DetectOnly<'_> {
@@ -260,31 +288,51 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
         f.write_str("a contact-center event object")
     }
 
+    // Every key is read (values skipped unless a rule looks at them): what detection
+    // decides depends on all of them, never on their order.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Schema, A::Error> {
         let mut detector = Detector::default();
         let mut keys = Vec::new();
+        // The values of every schema's discriminator, to find a repeated one.
+        let mut tags: Vec<(&'static str, Value)> = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let decided = if let Some(schema) = detector.decide_on_key(&key) {
-                map.next_value::<IgnoredAny>()?;
-                Some(schema)
-            } else if Detector::needs_value(&key) {
+            let tag = Schema::ALL.into_iter().map(tag_of).find(|tag| *tag == key);
+            if Detector::needs_value(&key) || tag.is_some() {
                 let value: Value = map.next_value()?;
-                detector.observe(&key, Some(&value))
+                detector.observe(&key, Some(&value));
+                if let Some(tag) = tag {
+                    tags.push((tag, value));
+                }
+            } else if Detector::needs_type(&key) {
+                let found = map.next_value_seed(TypeOnly)?;
+                detector.observe_item_type(found);
             } else {
                 map.next_value::<IgnoredAny>()?;
-                detector.observe(&key, None)
-            };
-            if let Some(schema) = decided {
-                // The rest is skipped, but read: serde_json checks the object is closed.
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                return Ok(schema);
+                detector.observe(&key, None);
             }
             keys.push(key.into_owned());
         }
-        match detector.finish() {
-            Some(schema) => Ok(schema),
-            None => fail(Some(self.failure), "", Failure::UnknownSchema(keys)),
+        if detector.is_ambiguous() {
+            return fail(
+                Some(self.failure),
+                "",
+                Failure::AmbiguousSchema(detector.sorted_signals()),
+            );
         }
+        let Some(schema) = detector.finish() else {
+            return fail(Some(self.failure), "", Failure::UnknownSchema(keys));
+        };
+        self.detected.set(Some(schema));
+        let tag = tag_of(schema);
+        let values: Vec<Value> = tags
+            .into_iter()
+            .filter(|(key, _)| *key == tag)
+            .map(|(_, value)| value)
+            .collect();
+        if values.len() > 1 {
+            return fail(Some(self.failure), tag, Failure::DuplicateTag(values));
+        }
+        Ok(schema)
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Schema, A::Error> {

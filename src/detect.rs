@@ -1,8 +1,8 @@
-//! Which schema a payload belongs to, from its top-level keys.
+//! Which schema a payload belongs to, from its top-level entries.
 //!
-//! The rules, applied to the top-level entries in order; the first that decides wins:
+//! Each top-level entry may be a *signal* naming one schema:
 //!
-//! | the payload has | schema |
+//! | entry | signals |
 //! |---|---|
 //! | `eventName` | csta (its discriminator) |
 //! | `pushType`, `callUniqueId`, `eventUniqueId`, `accountId`, `agentNumber` or `callEvent` | push_v7 |
@@ -10,73 +10,192 @@
 //! | `eventType` = `"agent"` or `"csta"` | csta (its event stream names) |
 //! | `eventType`, any other string | aliyun_v2 (its discriminator) |
 //! | `instanceId` | aliyun_v2 |
-//! | `type` = `"AgentState"` or `"CallState"`, and an `item` object (an `item` after such a `type` decides at once) | ccai_qm |
+//! | `type` = `"AgentState"` or `"CallState"` together with an `item` key | ccai_qm |
+//! | (no other signal) a string `type` together with an `item` object | ccai_qm |
 //!
-//! When the object ends with no rule decided, a string `type` beside an `item` object is
-//! ccai_qm (an event type it does not know); anything else is
-//! [`ErrorKind::UnknownSchema`](crate::ErrorKind::UnknownSchema), listing the keys seen.
+//! The schema is the one the signals name. Signals naming two schemas are
+//! [`ErrorKind::AmbiguousSchema`](crate::ErrorKind::AmbiguousSchema), listing every signal;
+//! no signal at all is [`ErrorKind::UnknownSchema`](crate::ErrorKind::UnknownSchema), listing
+//! the keys. So the outcome is a function of the JSON value, never of the order of its keys.
+//!
+//! It stays one pass: parsing dispatches to the schema at the first signal (usually the first
+//! key), and the schema's reader goes on watching the keys that could signal another schema.
 //!
 //! aliyun_v2 and csta both have `eventType`: csta's values are only `agent` and `csta`, which
 //! no aliyun_v2 event type is, and a csta payload has `eventName`, which aliyun_v2 never sends.
 
 use crate::Schema;
+use crate::wire::JsonType;
 use serde_json::Value;
 
+/// One signal: the key (or pair of keys) and the schema it names.
+pub(crate) type Signal = (&'static str, Schema);
+
+/// The key that stands for the ccai_qm pair `type` + `item`.
+const CCAI_PAIR: &str = "type+item";
+
 /// Applies the detection rules to the top-level entries of one object, as they are read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Detector {
-    ccai_type: bool,
-    ccai_item: bool,
-    any_type: bool,
+    /// Every distinct signal seen, in the order seen (a handful at most).
+    signals: Vec<Signal>,
+    /// `Some(documented)` once a string `type` was seen.
+    ccai_type: Option<bool>,
+    /// The JSON type of `item`, once seen.
+    item: Option<JsonType>,
+}
+
+/// What the reader must do with a key's value for detection after the schema is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Watch {
+    /// The key cannot signal another schema than the one chosen: read it as usual.
+    Nothing,
+    /// The key signals whatever its value is: [`Detector::observe`] with no value.
+    Key,
+    /// The signal depends on the value: read it as a [`Value`] first.
+    Value,
 }
 
 impl Detector {
     /// Whether the rules look at the value of `key` (other values may be skipped).
     pub(crate) fn needs_value(key: &str) -> bool {
-        matches!(key, "eventType" | "type" | "item" | "content")
+        matches!(key, "eventType" | "type" | "content")
     }
 
-    /// Decides on a key before its value is read, when the key alone is enough: an `item`
-    /// after a CCAI `type` (so that the item, the bulk of the payload, is read once, straight
-    /// into its typed form).
-    pub(crate) fn decide_on_key(&self, key: &str) -> Option<Schema> {
-        (key == "item" && self.ccai_type).then_some(Schema::CcaiQm)
+    /// Whether the rules look at the JSON type of the value of `key` (not its content).
+    pub(crate) fn needs_type(key: &str) -> bool {
+        key == "item"
     }
 
-    /// Takes one entry; `value` is given for the keys of [`Detector::needs_value`].
-    pub(crate) fn observe(&mut self, key: &str, value: Option<&Value>) -> Option<Schema> {
+    /// The schemas `key` can ever signal (empty for a key that is no signal).
+    fn possible(key: &str) -> &'static [Schema] {
         match key {
-            "eventName" => Some(Schema::Csta),
-            "pushType" | "callUniqueId" | "eventUniqueId" | "accountId" | "agentNumber" | "callEvent" => {
-                Some(Schema::PushV7)
+            "eventName" => &[Schema::Csta],
+            "pushType" | "callUniqueId" | "eventUniqueId" | "accountId" | "agentNumber" | "callEvent" | "content" => {
+                &[Schema::PushV7]
             }
-            "content" => match value {
-                Some(Value::Object(content)) if content.contains_key("callEvent") => Some(Schema::PushV7),
-                _ => None,
-            },
-            "eventType" => match value {
-                Some(Value::String(stream)) if stream == "agent" || stream == "csta" => Some(Schema::Csta),
-                Some(Value::String(_)) => Some(Schema::AliyunV2),
-                _ => None,
-            },
-            "instanceId" => Some(Schema::AliyunV2),
-            "type" => {
-                self.any_type = matches!(value, Some(Value::String(_)));
-                self.ccai_type =
-                    matches!(value, Some(Value::String(kind)) if kind == "AgentState" || kind == "CallState");
-                (self.ccai_type && self.ccai_item).then_some(Schema::CcaiQm)
-            }
-            "item" => {
-                self.ccai_item = matches!(value, Some(Value::Object(_)));
-                (self.ccai_type && self.ccai_item).then_some(Schema::CcaiQm)
-            }
-            _ => None,
+            "eventType" => &[Schema::Csta, Schema::AliyunV2],
+            "instanceId" => &[Schema::AliyunV2],
+            "type" | "item" => &[Schema::CcaiQm],
+            _ => &[],
         }
     }
 
-    /// The schema once the whole object was read without a rule deciding.
+    /// What the reader of `schema` must do for detection with the entry of `key`.
+    pub(crate) fn watch(key: &str, schema: Schema) -> Watch {
+        let possible = Self::possible(key);
+        if possible.iter().all(|&s| s == schema) {
+            Watch::Nothing
+        } else if Self::needs_value(key) {
+            Watch::Value
+        } else {
+            // `item` only matters for its JSON type, which the schema's own reader keeps: the
+            // key is enough once it is known whether `type` is one of ccai_qm's.
+            Watch::Key
+        }
+    }
+
+    /// Decides on a key before its value is read, when the key alone is enough: an `item`
+    /// after a documented CCAI `type` (so that the item, the bulk of the payload, is read
+    /// once, straight into its typed form).
+    pub(crate) fn decide_on_key(&mut self, key: &str) -> Option<Schema> {
+        if key == "item" && self.ccai_type == Some(true) {
+            self.item.get_or_insert(JsonType::Object);
+            self.add((CCAI_PAIR, Schema::CcaiQm));
+            return Some(Schema::CcaiQm);
+        }
+        None
+    }
+
+    /// Takes one entry; `value` is given for the keys of [`Detector::needs_value`] and
+    /// [`Detector::needs_type`]. Returns the first schema signalled, once there is one.
+    pub(crate) fn observe(&mut self, key: &str, value: Option<&Value>) -> Option<Schema> {
+        let found = match key {
+            "eventName" => Some(("eventName", Schema::Csta)),
+            "pushType" => Some(("pushType", Schema::PushV7)),
+            "callUniqueId" => Some(("callUniqueId", Schema::PushV7)),
+            "eventUniqueId" => Some(("eventUniqueId", Schema::PushV7)),
+            "accountId" => Some(("accountId", Schema::PushV7)),
+            "agentNumber" => Some(("agentNumber", Schema::PushV7)),
+            "callEvent" => Some(("callEvent", Schema::PushV7)),
+            "content" => match value {
+                Some(Value::Object(content)) if content.contains_key("callEvent") => Some(("content", Schema::PushV7)),
+                _ => None,
+            },
+            "eventType" => match value {
+                Some(Value::String(stream)) if stream == "agent" || stream == "csta" => {
+                    Some(("eventType", Schema::Csta))
+                }
+                Some(Value::String(_)) => Some(("eventType", Schema::AliyunV2)),
+                _ => None,
+            },
+            "instanceId" => Some(("instanceId", Schema::AliyunV2)),
+            "type" => {
+                if let Some(Value::String(kind)) = value {
+                    let documented = kind == "AgentState" || kind == "CallState";
+                    // A repeated `type` is an error of its own; any documented one counts.
+                    self.ccai_type = Some(documented || self.ccai_type == Some(true));
+                }
+                self.ccai_pair()
+            }
+            "item" => {
+                self.item = Some(value.map_or(JsonType::Object, JsonType::of));
+                self.ccai_pair()
+            }
+            _ => None,
+        };
+        if let Some(signal) = found {
+            self.add(signal);
+        }
+        self.decided()
+    }
+
+    /// The same as [`Detector::observe`] for an `item` whose JSON type is known without its value.
+    pub(crate) fn observe_item_type(&mut self, found: JsonType) -> Option<Schema> {
+        self.item = Some(found);
+        if let Some(signal) = self.ccai_pair() {
+            self.add(signal);
+        }
+        self.decided()
+    }
+
+    fn ccai_pair(&self) -> Option<Signal> {
+        (self.ccai_type == Some(true) && self.item.is_some()).then_some((CCAI_PAIR, Schema::CcaiQm))
+    }
+
+    fn add(&mut self, signal: Signal) {
+        if !self.signals.contains(&signal) {
+            self.signals.push(signal);
+        }
+    }
+
+    /// The schema of the first signal.
+    pub(crate) fn decided(&self) -> Option<Schema> {
+        self.signals.first().map(|&(_, schema)| schema)
+    }
+
+    /// Whether the signals name more than one schema.
+    pub(crate) fn is_ambiguous(&self) -> bool {
+        let mut schemas = self.signals.iter().map(|&(_, schema)| schema);
+        let first = schemas.next();
+        schemas.any(|schema| Some(schema) != first)
+    }
+
+    /// Every signal, sorted (so that an error lists them the same whatever the key order).
+    pub(crate) fn sorted_signals(&self) -> Vec<Signal> {
+        let mut signals = self.signals.clone();
+        signals.sort_by_key(|&(key, schema)| (schema, key));
+        signals
+    }
+
+    /// The schema once the whole object was read: the signals' (`None` if ambiguous), or
+    /// else the ccai_qm shape rule.
     pub(crate) fn finish(&self) -> Option<Schema> {
-        (self.any_type && self.ccai_item).then_some(Schema::CcaiQm)
+        if self.is_ambiguous() {
+            return None;
+        }
+        self.decided()
+            .or_else(|| (self.ccai_type.is_some() && self.item == Some(JsonType::Object)).then_some(Schema::CcaiQm))
     }
 }
 
@@ -89,10 +208,8 @@ mod tests {
         let mut detector = Detector::default();
         let Value::Object(map) = value else { return None };
         for (key, value) in &map {
-            let seen = Detector::needs_value(key).then_some(value);
-            if let Some(schema) = detector.observe(key, seen) {
-                return Some(schema);
-            }
+            let seen = (Detector::needs_value(key) || Detector::needs_type(key)).then_some(value);
+            detector.observe(key, seen);
         }
         detector.finish()
     }
@@ -115,9 +232,23 @@ mod tests {
         );
         assert_eq!(detect(json!({"content": "x"})), None);
         assert_eq!(detect(json!({"type": "CallState", "item": {}})), Some(Schema::CcaiQm));
+        assert_eq!(detect(json!({"type": "CallState", "item": null})), Some(Schema::CcaiQm));
         assert_eq!(detect(json!({"type": "Other", "item": {}})), Some(Schema::CcaiQm));
-        assert_eq!(detect(json!({"type": "CallState", "item": "x"})), None);
+        assert_eq!(detect(json!({"type": "Other", "item": "x"})), None);
         assert_eq!(detect(json!({"eventType": 3})), None);
         assert_eq!(detect(json!({"hello": 1})), None);
+        // Signals of two schemas decide nothing, whatever their order.
+        assert_eq!(detect(json!({"pushType": "cdr", "instanceId": "x"})), None);
+        assert_eq!(detect(json!({"instanceId": "x", "pushType": "cdr"})), None);
+    }
+
+    #[test]
+    fn watch_reads_values_only_where_they_can_name_another_schema() {
+        assert_eq!(Detector::watch("eventType", Schema::Csta), Watch::Value);
+        assert_eq!(Detector::watch("item", Schema::CcaiQm), Watch::Nothing);
+        assert_eq!(Detector::watch("item", Schema::AliyunV2), Watch::Key);
+        assert_eq!(Detector::watch("callee", Schema::AliyunV2), Watch::Nothing);
+        assert_eq!(Detector::watch("accountId", Schema::PushV7), Watch::Nothing);
+        assert_eq!(Detector::watch("accountId", Schema::Csta), Watch::Key);
     }
 }

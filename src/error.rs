@@ -3,7 +3,9 @@
 use crate::Schema;
 use crate::wire::dispatch::Failure;
 use crate::wire::locate::locate;
+use crate::wire::path::Shortened;
 use crate::wire::{Deviation, JsonPath, JsonType};
+use serde_json::Value;
 use std::fmt;
 
 /// Why a payload could not be read: which schema, which event type when known, where in the
@@ -39,12 +41,23 @@ pub enum ErrorKind {
         found: JsonType,
     },
     /// The object has no key naming its event type, and no shape the schema recognises.
-    #[error("expected the key `{key}` naming the event type; keys seen: {}", list(.keys))]
+    #[error("expected the key `{key}` naming the event type; keys seen: {}", list(.keys, *.key_count))]
     MissingDiscriminator {
         /// The key the schema dispatches on.
         key: &'static str,
-        /// The keys the object has.
+        /// The first keys the object has (at most [`ErrorKind::MAX_KEYS`]).
         keys: Vec<String>,
+        /// How many keys the object has in all.
+        key_count: usize,
+    },
+    /// The key naming the event type comes more than once, so the payload has no one reading
+    /// (parsers and stores that keep the first or the last value would disagree).
+    #[error("the key `{key}` naming the event type comes {} times: {}", .values.len(), json_list(.values))]
+    DuplicateDiscriminator {
+        /// The key the schema dispatches on.
+        key: &'static str,
+        /// Its values as JSON texts, sorted (so the error is the same whatever their order).
+        values: Vec<String>,
     },
     /// The key naming the event type does not hold a string.
     #[error("expected `{key}` to be a string naming the event type, found {found}")]
@@ -55,10 +68,19 @@ pub enum ErrorKind {
         found: JsonType,
     },
     /// The payload's top-level keys match no schema (auto-detection).
-    #[error("the payload matches no known schema; top-level keys seen: {}", list(.keys))]
+    #[error("the payload matches no known schema; top-level keys seen: {}", list(.keys, *.key_count))]
     UnknownSchema {
-        /// The keys the object has.
+        /// The first keys the object has (at most [`ErrorKind::MAX_KEYS`]).
         keys: Vec<String>,
+        /// How many keys the object has in all.
+        key_count: usize,
+    },
+    /// The payload's top-level keys name more than one schema (auto-detection), so that
+    /// no schema can be chosen without depending on their order.
+    #[error("the payload has keys of more than one schema: {}", list_signals(.signals))]
+    AmbiguousSchema {
+        /// Each key (`type+item` for ccai_qm's pair) and the schema it names, sorted.
+        signals: Vec<(&'static str, Schema)>,
     },
     /// Strict parsing: the payload departs from the vendor documentation.
     #[error("{}", deviations(.0))]
@@ -73,11 +95,69 @@ fn array_hint(found: JsonType) -> &'static str {
     }
 }
 
-fn list(keys: &[String]) -> String {
-    if keys.is_empty() {
+impl ErrorKind {
+    /// How many keys an error keeps and lists (a payload may have millions).
+    pub const MAX_KEYS: usize = 8;
+}
+
+/// The longest text of a key or value an error message shows.
+const MAX_TEXT: usize = 64;
+
+fn short(text: &str) -> String {
+    if text.chars().count() <= MAX_TEXT {
+        format!("{text:?}")
+    } else {
+        let head: String = text.chars().take(MAX_TEXT).collect();
+        format!("{head:?}…")
+    }
+}
+
+/// The first few of `items` (of `count` in all), quoted and shortened.
+fn list(items: &[String], count: usize) -> String {
+    if items.is_empty() {
         return "none".to_owned();
     }
-    keys.iter().map(|key| format!("{key:?}")).collect::<Vec<_>>().join(", ")
+    let shown: Vec<String> = items.iter().take(ErrorKind::MAX_KEYS).map(|item| short(item)).collect();
+    let more = count.saturating_sub(shown.len());
+    let mut out = shown.join(", ");
+    if more > 0 {
+        out.push_str(&format!(" and {more} more"));
+    }
+    out
+}
+
+/// JSON texts, the first few, shortened.
+fn json_list(values: &[String]) -> String {
+    let shown: Vec<String> = values
+        .iter()
+        .take(ErrorKind::MAX_KEYS)
+        .map(|value| match value.char_indices().nth(MAX_TEXT) {
+            Some((end, _)) => format!("{}…", &value[..end]),
+            None => value.clone(),
+        })
+        .collect();
+    let more = values.len().saturating_sub(shown.len());
+    let mut out = shown.join(", ");
+    if more > 0 {
+        out.push_str(&format!(" and {more} more"));
+    }
+    out
+}
+
+fn list_signals(found: &[(&'static str, Schema)]) -> String {
+    found
+        .iter()
+        .map(|(key, schema)| format!("`{key}` ({schema})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Keeps the first [`ErrorKind::MAX_KEYS`] keys and the count of all.
+fn first_keys(keys: Vec<String>) -> (Vec<String>, usize) {
+    let count = keys.len();
+    let mut keys = keys;
+    keys.truncate(ErrorKind::MAX_KEYS);
+    (keys, count)
 }
 
 fn deviations(found: &[Deviation]) -> String {
@@ -120,16 +200,43 @@ impl Error {
 
     /// The payload matched no schema.
     pub(crate) fn unknown_schema(keys: Vec<String>) -> Self {
-        Error::new(None, None, JsonPath::root(), ErrorKind::UnknownSchema { keys })
+        let (keys, key_count) = first_keys(keys);
+        Error::new(
+            None,
+            None,
+            JsonPath::root(),
+            ErrorKind::UnknownSchema { keys, key_count },
+        )
     }
 
     /// A failure the event visitors recorded (`schema` is `None` before detection chose one).
     pub(crate) fn from_failure(schema: Option<Schema>, tag: &'static str, failure: Failure) -> Self {
         let (path, kind) = match failure {
             Failure::NotAnObject(found) => (JsonPath::root(), ErrorKind::NotAnObject { found }),
-            Failure::MissingTag(keys) => (JsonPath::root(), ErrorKind::MissingDiscriminator { key: tag, keys }),
+            Failure::MissingTag(keys) => {
+                let (keys, key_count) = first_keys(keys);
+                (
+                    JsonPath::root(),
+                    ErrorKind::MissingDiscriminator {
+                        key: tag,
+                        keys,
+                        key_count,
+                    },
+                )
+            }
             Failure::TagNotString(found) => (JsonPath::key(tag), ErrorKind::InvalidDiscriminator { key: tag, found }),
+            Failure::DuplicateTag(values) => {
+                let mut values: Vec<String> = values.iter().map(Value::to_string).collect();
+                values.sort();
+                (
+                    JsonPath::key(tag),
+                    ErrorKind::DuplicateDiscriminator { key: tag, values },
+                )
+            }
             Failure::UnknownSchema(keys) => return Error::unknown_schema(keys),
+            Failure::AmbiguousSchema(signals) => {
+                return Error::new(None, None, JsonPath::root(), ErrorKind::AmbiguousSchema { signals });
+            }
         };
         Error::new(schema, None, path, kind)
     }
@@ -172,7 +279,7 @@ impl fmt::Display for Error {
         if let Some(event_type) = &self.event_type {
             write!(f, " event {event_type}")?;
         }
-        write!(f, " at {}: {}", self.path, self.kind)
+        write!(f, " at {}: {}", Shortened(&self.path), self.kind)
     }
 }
 

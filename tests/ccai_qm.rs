@@ -504,13 +504,23 @@ fn odd_shapes_are_kept_and_reported() {
             "$.type2: undocumented field"
         ]
     );
-    let bytes = br#"{"type":"CallState","item":{"State":"held","State":"connected"},"type":"CallState"}"#;
-    let event = Event::from_slice(bytes).expect("duplicates parse");
+    let bytes = br#"{"type":"CallState","item":{"State":"held","State":"connected"}}"#;
+    let event = Event::from_slice(bytes).expect("a repeated key below the discriminator parses");
     assert_round_trip(bytes, &event, "duplicate keys");
     assert_eq!(
         event.state_text(),
         Some("connected"),
         "last wins, as in serde_json::Value"
+    );
+    assert_eq!(
+        deviations(&event),
+        ["$.item.State: the key comes more than once (the last value is kept)"]
+    );
+    let twice = br#"{"type":"CallState","item":{},"type":"CallState"}"#;
+    let error = Event::from_slice(twice).expect_err("a repeated discriminator has no one reading");
+    assert_eq!(
+        error.to_string(),
+        r#"ccai_qm at $.type: the key `type` naming the event type comes 2 times: "CallState", "CallState""#
     );
     let empty = Event::from_slice(br#"{"type":"CallState"}"#).expect("no item");
     assert_eq!(empty.call(), None);

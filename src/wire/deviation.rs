@@ -49,6 +49,9 @@ pub enum DeviationKind {
         /// What the documentation promises.
         expected: &'static str,
     },
+    /// A key that came more than once in its object; the last value is kept, as in
+    /// `serde_json::Value`.
+    DuplicateKey,
 }
 
 impl Deviation {
@@ -72,6 +75,7 @@ impl fmt::Display for DeviationKind {
                 write!(f, "expected {expected}, found {found:?}")
             }
             DeviationKind::Null { expected } => write!(f, "expected {expected}, found null"),
+            DeviationKind::DuplicateKey => f.write_str("the key comes more than once (the last value is kept)"),
         }
     }
 }

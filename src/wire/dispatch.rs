@@ -5,13 +5,14 @@
 //! once it is read, the event's own type is built from the buffer and the rest of the object
 //! is read straight into it. No entry is tokenized twice.
 
-use super::object::{EntrySeed, KeySeed, read_entries};
+use super::object::{EntrySeed, KeySeed};
 use super::{JsonType, ObjectDyn, WireObject};
 use crate::Schema;
+use crate::detect::{Detector, Signal, Watch};
 use crate::error::{Error, ErrorKind};
 use crate::wire::{Deviation, DeviationKind, JsonPath};
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -50,7 +51,13 @@ pub trait EventSchema: Sized {
 
     /// Builds the event for the type named `tag` from what was read and the rest of the map.
     /// `tag_sent` says whether the tag was in the payload (it is put back if so).
-    fn dispatch<'de, A: MapAccess<'de>>(tag: String, tag_sent: bool, prefix: Prefix, map: A) -> Result<Self, A::Error>;
+    fn dispatch<'de, A: MapAccess<'de>>(
+        tag: String,
+        tag_sent: bool,
+        prefix: Prefix,
+        map: A,
+        cx: &mut Context<'_>,
+    ) -> Result<Self, A::Error>;
 
     /// For an object with no discriminator: the event type its shape shows, if the schema
     /// recognises any (see `fallback:` in `wire_events!`). `None` makes the payload an error.
@@ -66,19 +73,126 @@ pub trait EventSchema: Sized {
     fn event_type_text(&self) -> Option<&str>;
 }
 
+/// What the reader of one event carries besides the map: where a failure is recorded, and,
+/// under auto-detection, the detector that goes on watching for keys of another schema.
+pub struct Context<'f> {
+    pub(crate) failure: Option<&'f Cell<Option<Failure>>>,
+    pub(crate) detector: Option<Detector>,
+}
+
+impl<'f> Context<'f> {
+    /// A context for one schema's own parser (no auto-detection).
+    pub(crate) fn new(failure: Option<&'f Cell<Option<Failure>>>) -> Self {
+        Context {
+            failure,
+            detector: None,
+        }
+    }
+}
+
+/// The top-level keys after the discriminator: a second discriminator, or (under
+/// auto-detection) a key of another schema, ends the read with an error; every other entry
+/// goes to `take` (with its value when the watch had to read it).
+fn read_top<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    tag_key: &'static str,
+    schema: Schema,
+    first_tag: Option<&str>,
+    cx: &mut Context<'_>,
+    mut take: impl FnMut(&mut A, &str, Option<Value>) -> Result<(), A::Error>,
+) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        if key == tag_key {
+            let again = map.next_value::<Value>()?;
+            let mut values: Vec<Value> = first_tag.map(|tag| Value::String(tag.to_owned())).into_iter().collect();
+            values.push(again);
+            return Err(drain_and_judge(map, tag_key, values, cx));
+        }
+        if let Some(detector) = cx.detector.as_mut() {
+            match Detector::watch(&key, schema) {
+                Watch::Nothing => {}
+                Watch::Key => {
+                    detector.observe(&key, None);
+                    if detector.is_ambiguous() {
+                        map.next_value::<IgnoredAny>()?;
+                        return Err(drain_and_judge(map, tag_key, tag_values(first_tag), cx));
+                    }
+                }
+                Watch::Value => {
+                    let value = map.next_value::<Value>()?;
+                    detector.observe(&key, Some(&value));
+                    if detector.is_ambiguous() {
+                        return Err(drain_and_judge(map, tag_key, tag_values(first_tag), cx));
+                    }
+                    take(map, &key, Some(value))?;
+                    continue;
+                }
+            }
+        }
+        take(map, &key, None)?;
+    }
+    Ok(())
+}
+
+fn tag_values(first: Option<&str>) -> Vec<Value> {
+    first.map(|tag| Value::String(tag.to_owned())).into_iter().collect()
+}
+
+/// After a repeated discriminator or signals of two schemas: reads the rest of the object
+/// (its values skipped where the rules do not look at them) so that the error is the same
+/// whatever the order of the keys, then records it. Signals of two schemas come first: the
+/// discriminator is only a discriminator once the schema is known.
+fn drain_and_judge<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    tag_key: &'static str,
+    mut values: Vec<Value>,
+    cx: &mut Context<'_>,
+) -> A::Error {
+    let drained = (|| -> Result<(), A::Error> {
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if key == tag_key || (cx.detector.is_some() && Detector::needs_value(&key)) {
+                let value = map.next_value::<Value>()?;
+                if let Some(detector) = cx.detector.as_mut() {
+                    detector.observe(&key, Some(&value));
+                }
+                if key == tag_key {
+                    values.push(value);
+                }
+            } else {
+                map.next_value::<IgnoredAny>()?;
+                if let Some(detector) = cx.detector.as_mut() {
+                    detector.observe(&key, None);
+                }
+            }
+        }
+        Ok(())
+    })();
+    if let Err(error) = drained {
+        // The rest is not JSON: that is the error to report.
+        return error;
+    }
+    let failure = match cx.detector.as_ref() {
+        Some(detector) if detector.is_ambiguous() => Failure::AmbiguousSchema(detector.sorted_signals()),
+        _ => Failure::DuplicateTag(values),
+    };
+    record(cx.failure, tag_key, failure)
+}
+
 /// Builds a known event type: replays the buffered entries, puts back the tag, reads the rest.
 pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
-    tag_key: &str,
+    tag_key: &'static str,
+    schema: Schema,
     tag: Option<String>,
     prefix: Prefix,
     mut map: A,
+    cx: &mut Context<'_>,
 ) -> Result<T, A::Error> {
     let mut object = T::default();
     for (key, value) in prefix.buffered {
         object.take_entry(&key, value).map_err(de::Error::custom)?;
     }
-    if let Some(tag) = tag {
-        object.take_entry(tag_key, IntoDeserializer::<A::Error>::into_deserializer(tag))?;
+    if let Some(tag) = &tag {
+        object.take_entry(tag_key, IntoDeserializer::<A::Error>::into_deserializer(tag.as_str()))?;
     }
     if let Some(key) = prefix.pending_key {
         map.next_value_seed(EntrySeed {
@@ -86,28 +200,49 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
             key: &key,
         })?;
     }
-    read_entries(&mut object, &mut map)?;
+    read_top(
+        &mut map,
+        tag_key,
+        schema,
+        tag.as_deref(),
+        cx,
+        |map, key, value| match value {
+            Some(Value::String(text)) => object.take_entry(key, IntoDeserializer::<A::Error>::into_deserializer(text)),
+            Some(value) => object.take_entry(key, value).map_err(de::Error::custom),
+            None => map.next_value_seed(EntrySeed {
+                object: &mut object,
+                key,
+            }),
+        },
+    )?;
     Ok(object)
 }
 
 /// Builds an unknown event type: the whole object, as sent.
 pub fn finish_unknown<'de, A: MapAccess<'de>>(
-    tag_key: &str,
+    tag_key: &'static str,
+    schema: Schema,
     tag: Option<String>,
     prefix: Prefix,
     mut map: A,
+    cx: &mut Context<'_>,
 ) -> Result<Map<String, Value>, A::Error> {
     let mut object: Map<String, Value> = prefix.buffered.into_iter().collect();
-    if let Some(tag) = tag {
-        object.insert(tag_key.to_owned(), Value::String(tag));
+    if let Some(tag) = &tag {
+        object.insert(tag_key.to_owned(), Value::String(tag.clone()));
     }
     if let Some(key) = prefix.pending_key {
         let value = map.next_value::<Value>()?;
         object.insert(key, value);
     }
-    while let Some((key, value)) = map.next_entry::<String, Value>()? {
-        object.insert(key, value);
-    }
+    read_top(&mut map, tag_key, schema, tag.as_deref(), cx, |map, key, value| {
+        let value = match value {
+            Some(value) => value,
+            None => map.next_value::<Value>()?,
+        };
+        object.insert(key.to_owned(), value);
+        Ok(())
+    })?;
     Ok(object)
 }
 
@@ -117,8 +252,10 @@ pub(crate) enum Failure {
     NotAnObject(JsonType),
     MissingTag(Vec<String>),
     TagNotString(JsonType),
+    DuplicateTag(Vec<Value>),
     #[allow(dead_code)] // constructed by auto-detection (`AnyEvent`)
     UnknownSchema(Vec<String>),
+    AmbiguousSchema(Vec<Signal>),
 }
 
 /// Deserialises an event of schema `E`, recording why it failed in `failure`.
@@ -150,38 +287,55 @@ pub(crate) fn fail<T, Er: de::Error>(
     tag: &str,
     failure: Failure,
 ) -> Result<T, Er> {
+    Err(record(cell, tag, failure))
+}
+
+/// Records `failure` (when a cell is given) and gives serde's text error for it.
+pub(crate) fn record<Er: de::Error>(cell: Option<&Cell<Option<Failure>>>, tag: &str, failure: Failure) -> Er {
     let message = match &failure {
         Failure::NotAnObject(found) => format!("expected a JSON object, found {found}"),
         Failure::MissingTag(_) => format!("no `{tag}` key"),
         Failure::TagNotString(found) => format!("expected `{tag}` to be a string, found {found}"),
+        Failure::DuplicateTag(_) => format!("the key `{tag}` comes more than once"),
         Failure::UnknownSchema(_) => "the payload matches no known schema".to_owned(),
+        Failure::AmbiguousSchema(_) => "the payload has keys of more than one schema".to_owned(),
     };
     if let Some(cell) = cell {
         cell.set(Some(failure));
     }
-    Err(Er::custom(message))
+    Er::custom(message)
 }
 
-/// Reads an event of schema `E` from an object of which the entries in `buffered` have
+/// Reads an event of schema `E` from an object of which the entries in `prefix` have
 /// already been read (by auto-detection; empty otherwise): dispatches on the discriminator as
 /// soon as it is seen, buffering only the entries before it.
 pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
     prefix: Prefix,
     mut map: A,
-    failure: Option<&Cell<Option<Failure>>>,
+    cx: &mut Context<'_>,
 ) -> Result<E, A::Error> {
     let Prefix {
         mut buffered,
         pending_key,
     } = prefix;
-    // The last occurrence of the tag in the buffer, so that a repeated tag ends up with the
-    // last value, as in `serde_json::Value`.
-    if let Some(index) = buffered.iter().rposition(|(key, _)| key == E::TAG) {
-        // In bounds: `rposition` found it in this very vector.
+    let mut tags = buffered.iter().filter(|(key, _)| key == E::TAG);
+    if let (Some(_), Some(_)) = (tags.next(), tags.next()) {
+        let values = buffered
+            .iter()
+            .filter(|(key, _)| key == E::TAG)
+            .map(|(_, value)| value.clone())
+            .collect();
+        if let Some(key) = pending_key {
+            skip_pending(&key, &mut map, cx)?;
+        }
+        return Err(drain_and_judge(&mut map, E::TAG, values, cx));
+    }
+    if let Some(index) = buffered.iter().position(|(key, _)| key == E::TAG) {
+        // In bounds: `position` found it in this very vector.
         let (_, tag) = buffered.remove(index);
         return match tag {
-            Value::String(tag) => E::dispatch(tag, true, Prefix { buffered, pending_key }, map),
-            other => fail(failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+            Value::String(tag) => E::dispatch(tag, true, Prefix { buffered, pending_key }, map, cx),
+            other => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
         };
     }
     let mut next_key = match pending_key {
@@ -191,20 +345,80 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
     while let Some(key) = next_key {
         if key == E::TAG {
             return match map.next_value::<Value>()? {
-                Value::String(tag) => E::dispatch(tag, true, buffered.into(), map),
-                other => fail(failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+                Value::String(tag) => E::dispatch(tag, true, buffered.into(), map, cx),
+                other => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
             };
         }
         let value = map.next_value::<Value>()?;
+        if let Some(detector) = cx.detector.as_mut() {
+            detector.observe(&key, Some(&value));
+            if detector.is_ambiguous() {
+                return Err(drain_and_judge(&mut map, E::TAG, Vec::new(), cx));
+            }
+        }
         buffered.push((key.into_owned(), value));
         next_key = map.next_key_seed(KeySeed)?;
     }
     match E::untagged(&buffered) {
-        Some(kind) => E::dispatch(kind.to_owned(), false, buffered.into(), map),
+        Some(kind) => E::dispatch(kind.to_owned(), false, buffered.into(), map, cx),
         None => {
             let keys = buffered.into_iter().map(|(key, _)| key).collect();
-            fail(failure, E::TAG, Failure::MissingTag(keys))
+            fail(cx.failure, E::TAG, Failure::MissingTag(keys))
         }
+    }
+}
+
+/// Reads the value of a key auto-detection decided on, when the event is an error anyway.
+fn skip_pending<'de, A: MapAccess<'de>>(key: &str, map: &mut A, cx: &mut Context<'_>) -> Result<(), A::Error> {
+    let found = map.next_value_seed(TypeOnly)?;
+    if let Some(detector) = cx.detector.as_mut() {
+        if Detector::needs_type(key) {
+            detector.observe_item_type(found);
+        }
+    }
+    Ok(())
+}
+
+/// Reads any JSON value, keeping only its type.
+pub(crate) struct TypeOnly;
+
+impl<'de> DeserializeSeed<'de> for TypeOnly {
+    type Value = JsonType;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<JsonType, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TypeOnly {
+    type Value = JsonType;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<Er>(self, _: bool) -> Result<JsonType, Er> {
+        Ok(JsonType::Bool)
+    }
+    fn visit_i64<Er>(self, _: i64) -> Result<JsonType, Er> {
+        Ok(JsonType::Number)
+    }
+    fn visit_u64<Er>(self, _: u64) -> Result<JsonType, Er> {
+        Ok(JsonType::Number)
+    }
+    fn visit_f64<Er>(self, _: f64) -> Result<JsonType, Er> {
+        Ok(JsonType::Number)
+    }
+    fn visit_str<Er>(self, _: &str) -> Result<JsonType, Er> {
+        Ok(JsonType::String)
+    }
+    fn visit_unit<Er>(self) -> Result<JsonType, Er> {
+        Ok(JsonType::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonType, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(JsonType::Array)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonType, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(JsonType::Object)
     }
 }
 
@@ -222,7 +436,7 @@ impl<'de, E: EventSchema> Visitor<'de> for EventSeed<'_, E> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<E, A::Error> {
-        resume(Prefix::default(), map, self.failure)
+        resume(Prefix::default(), map, &mut Context::new(self.failure))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<E, A::Error> {
@@ -249,11 +463,11 @@ impl<'de, E: EventSchema> Visitor<'de> for EventSeed<'_, E> {
 }
 
 /// Parses one event of schema `E` from UTF-8 bytes (validated once, then read as `&str`,
-/// which is markedly faster than reading bytes).
+/// which is markedly faster than reading bytes). One leading byte-order mark is skipped.
 pub fn parse_slice<E: EventSchema>(bytes: &[u8]) -> Result<E, Error> {
     let bytes = strip_bom(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(text),
+        Ok(text) => parse_text(text),
         Err(error) => Err(Error::from_utf8(Some(E::SCHEMA), &[E::TAG], bytes, error)),
     }
 }
@@ -264,9 +478,13 @@ pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// Parses one event of schema `E` from text.
+/// Parses one event of schema `E` from text. One leading byte-order mark is skipped.
 pub fn parse_str<E: EventSchema>(text: &str) -> Result<E, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_text(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Parses one event of schema `E` from text whose byte-order mark, if any, is gone.
+fn parse_text<E: EventSchema>(text: &str) -> Result<E, Error> {
     let failure = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let seed = EventSeed::<E> {
@@ -287,8 +505,14 @@ pub fn deviations<E: EventSchema>(event: &E) -> Vec<Deviation> {
     let mut out = Vec::new();
     match event.object() {
         Some(object) => object.check_dyn(&mut JsonPath::root(), &mut out),
+        // A payload without the discriminator (recognised by its shape as no known type)
+        // has no `$.tag` to point at: the deviation is the payload's own.
         None => out.push(Deviation::new(
-            JsonPath::key(E::TAG),
+            if event.event_type_text().is_some() {
+                JsonPath::key(E::TAG)
+            } else {
+                JsonPath::root()
+            },
             DeviationKind::UndocumentedValue {
                 set: "event type",
                 value: event.event_type_text().unwrap_or_default().to_owned(),
@@ -373,13 +597,15 @@ macro_rules! wire_events {
                 tag_sent: bool,
                 prefix: $crate::wire::Prefix,
                 map: A,
+                cx: &mut $crate::wire::Context<'_>,
             ) -> Result<Self, A::Error> {
                 let tag_back = |tag: String| if tag_sent { Some(tag) } else { None };
+                let schema = $crate::Schema::$schema;
                 Ok(match tag.as_str() {
                     $( $tagtext => $name::$variant(
-                        $crate::wire::finish_object::<Box<$ty>, A>($tag, tag_back(tag), prefix, map)?,
+                        $crate::wire::finish_object::<Box<$ty>, A>($tag, schema, tag_back(tag), prefix, map, cx)?,
                     ), )*
-                    _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, tag_back(tag), prefix, map)?),
+                    _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, schema, tag_back(tag), prefix, map, cx)?),
                 })
             }
 

@@ -24,7 +24,7 @@ pub(crate) mod locate;
 mod numeric;
 mod object;
 mod open_enum;
-mod path;
+pub(crate) mod path;
 mod text;
 mod time;
 mod value;
@@ -32,15 +32,15 @@ mod value;
 pub use deviation::{Deviation, DeviationKind};
 pub(crate) use dispatch::wire_events;
 pub use dispatch::{
-    Buffered, EventSchema, EventSeed, Prefix, deserialize_event, deviations, finish_object, finish_unknown,
+    Buffered, Context, EventSchema, EventSeed, Prefix, deserialize_event, deviations, finish_object, finish_unknown,
     parse_slice, parse_str, peek, strict,
 };
 pub use field::Field;
 pub use json_type::JsonType;
 pub use numeric::{Flag, Numeric};
 pub use object::{
-    EntrySeed, Fields, KeySeed, ObjectDyn, ObjectVisitor, WireObject, object_from_wire_map, read_entries, read_object,
-    serialize_object,
+    DuplicateKeys, EntrySeed, Fields, KeySeed, ObjectDyn, ObjectVisitor, WireObject, object_from_wire_map,
+    read_entries, read_object, serialize_object,
 };
 pub(crate) use object::{nullable_flag, wire_group, wire_object};
 pub(crate) use open_enum::open_enum;

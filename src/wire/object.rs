@@ -19,7 +19,13 @@ use std::marker::PhantomData;
 /// A set of typed fields at one JSON level (a group, or an object's own fields).
 pub trait Fields: Default {
     /// Takes the value of `key` if it is one of these fields, or gives the deserializer back.
-    fn accept<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error>;
+    /// Sets `replaced` when the field already had a value (the key came twice).
+    fn accept<'de, D: Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+        replaced: &mut bool,
+    ) -> Result<Option<D>, D::Error>;
     /// Writes the fields that are present (absent ones are skipped, `null` is written).
     fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
     /// How many fields are present.
@@ -40,22 +46,66 @@ pub trait WireObject: Fields {
     /// Mutable access to [`WireObject::extra`].
     fn extra_mut(&mut self) -> &mut Map<String, Value>;
 
+    /// The keys that came more than once in this object (each once, in the order found).
+    fn duplicate_keys(&self) -> &DuplicateKeys;
+    /// Mutable access to [`WireObject::duplicate_keys`].
+    fn duplicate_keys_mut(&mut self) -> &mut DuplicateKeys;
+
     /// Takes one entry: a known field, or else into `extra`. A repeated key replaces the
-    /// earlier value (last wins, as in `serde_json::Value`).
+    /// earlier value (last wins, as in `serde_json::Value`) and is remembered, so that it is
+    /// reported as a deviation.
     fn take_entry<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<(), D::Error> {
-        if let Some(value) = self.accept(key, value)? {
+        let mut replaced = false;
+        if let Some(value) = self.accept(key, value, &mut replaced)? {
             let value = Value::deserialize(value)?;
-            self.extra_mut().insert(key.to_owned(), value);
+            replaced = self.extra_mut().insert(key.to_owned(), value).is_some();
+        }
+        if replaced {
+            self.duplicate_keys_mut().note(key);
         }
         Ok(())
     }
 
-    /// Appends the deviations of this object at `path`: its fields', and one per extra key.
+    /// Appends the deviations of this object at `path`: its fields', one per extra key, and
+    /// one per key that came more than once.
     fn check_object(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
         self.check_fields(path, out);
         for key in self.extra().keys() {
             out.push(Deviation::new(path.join_key(key), DeviationKind::UndocumentedField));
         }
+        for key in self.duplicate_keys().iter() {
+            out.push(Deviation::new(path.join_key(key), DeviationKind::DuplicateKey));
+        }
+    }
+}
+
+/// The keys that came more than once in one JSON object. Empty (and free) for almost every
+/// payload; kept beside the fields because the JSON value itself cannot show a repeat.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct DuplicateKeys(Vec<String>);
+
+impl DuplicateKeys {
+    /// Remembers that `key` came again.
+    pub fn note(&mut self, key: &str) {
+        if !self.0.iter().any(|seen| seen == key) {
+            self.0.push(key.to_owned());
+        }
+    }
+
+    /// The repeated keys, each once.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
+    /// Whether no key came twice.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for DuplicateKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(&self.0).finish()
     }
 }
 
@@ -84,8 +134,13 @@ impl<T: WireObject> ObjectDyn for T {
 /// A boxed object is read and written as the object (events box their big bodies so that an
 /// event enum stays small).
 impl<T: Fields> Fields for Box<T> {
-    fn accept<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
-        (**self).accept(key, value)
+    fn accept<'de, D: Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+        replaced: &mut bool,
+    ) -> Result<Option<D>, D::Error> {
+        (**self).accept(key, value, replaced)
     }
     fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         (**self).serialize_fields(map)
@@ -107,6 +162,12 @@ impl<T: WireObject> WireObject for Box<T> {
     }
     fn extra_mut(&mut self) -> &mut Map<String, Value> {
         (**self).extra_mut()
+    }
+    fn duplicate_keys(&self) -> &DuplicateKeys {
+        (**self).duplicate_keys()
+    }
+    fn duplicate_keys_mut(&mut self) -> &mut DuplicateKeys {
+        (**self).duplicate_keys_mut()
     }
 }
 
@@ -252,9 +313,16 @@ macro_rules! wire_group {
 
         impl $crate::wire::Fields for $name {
             #[allow(clippy::match_single_binding)]
-            fn accept<'de, D: ::serde::Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
+            fn accept<'de, D: ::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+                replaced: &mut bool,
+            ) -> Result<Option<D>, D::Error> {
+                let _ = &replaced;
                 match key {
                     $( $key => {
+                        *replaced = !self.$field.is_absent();
                         self.$field = <$crate::wire::Field<$ty> as ::serde::Deserialize>::deserialize(value)?;
                         Ok(None)
                     } )*
@@ -309,26 +377,50 @@ macro_rules! wire_object {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         $vis struct $name {
             $($( $(#[$gmeta])* pub $group: $gty, )*)?
             $($( $(#[$fmeta])* pub $field: $crate::wire::Field<$ty>, )*)?
             /// Keys the documentation does not name, with their values as sent.
             pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+            /// Keys that came more than once (the last value is the one kept, as in
+            /// `serde_json::Value`); each is reported as a deviation.
+            pub duplicate_keys: $crate::wire::DuplicateKeys,
+        }
+
+        // By hand, so that `duplicate_keys` shows only when a key did come twice.
+        impl ::std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut out = f.debug_struct(stringify!($name));
+                $($( out.field(stringify!($group), &self.$group); )*)?
+                $($( out.field(stringify!($field), &self.$field); )*)?
+                out.field("extra", &self.extra);
+                if !self.duplicate_keys.is_empty() {
+                    out.field("duplicate_keys", &self.duplicate_keys);
+                }
+                out.finish()
+            }
         }
 
         impl $crate::wire::Fields for $name {
             #[allow(clippy::match_single_binding)]
-            fn accept<'de, D: ::serde::Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
+            fn accept<'de, D: ::serde::Deserializer<'de>>(
+                &mut self,
+                key: &str,
+                value: D,
+                replaced: &mut bool,
+            ) -> Result<Option<D>, D::Error> {
+                let _ = &replaced;
                 let value = match key {
                     $($( $key => {
+                        *replaced = !self.$field.is_absent();
                         self.$field = <$crate::wire::Field<$ty> as ::serde::Deserialize>::deserialize(value)?;
                         return Ok(None);
                     } )*)?
                     _ => value,
                 };
                 $($(
-                    let value = match $crate::wire::Fields::accept(&mut self.$group, key, value)? {
+                    let value = match $crate::wire::Fields::accept(&mut self.$group, key, value, replaced)? {
                         Some(value) => value,
                         None => return Ok(None),
                     };
@@ -371,6 +463,12 @@ macro_rules! wire_object {
             }
             fn extra_mut(&mut self) -> &mut ::serde_json::Map<String, ::serde_json::Value> {
                 &mut self.extra
+            }
+            fn duplicate_keys(&self) -> &$crate::wire::DuplicateKeys {
+                &self.duplicate_keys
+            }
+            fn duplicate_keys_mut(&mut self) -> &mut $crate::wire::DuplicateKeys {
+                &mut self.duplicate_keys
             }
         }
 

@@ -76,11 +76,52 @@ impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("$")?;
         for segment in &self.0 {
-            match segment {
-                PathSegment::Key(key) if is_plain_key(key) => write!(f, ".{key}")?,
-                PathSegment::Key(key) => write!(f, "['{}']", key.replace('\\', "\\\\").replace('\'', "\\'"))?,
-                PathSegment::Index(index) => write!(f, "[{index}]")?,
+            write_segment(f, segment, usize::MAX)?;
+        }
+        Ok(())
+    }
+}
+
+fn write_segment(f: &mut fmt::Formatter<'_>, segment: &PathSegment, max_key: usize) -> fmt::Result {
+    match segment {
+        PathSegment::Key(key) if key.chars().count() > max_key => {
+            let head: String = key.chars().take(max_key).collect();
+            write!(f, "['{}…']", head.replace('\\', "\\\\").replace('\'', "\\'"))
+        }
+        PathSegment::Key(key) if is_plain_key(key) => write!(f, ".{key}"),
+        PathSegment::Key(key) => write!(f, "['{}']", key.replace('\\', "\\\\").replace('\'', "\\'")),
+        PathSegment::Index(index) => write!(f, "[{index}]"),
+    }
+}
+
+/// A path shortened for an error message: at most [`Shortened::HEAD`] + [`Shortened::TAIL`]
+/// segments (the ones between are counted) and keys of at most [`Shortened::KEY`] characters.
+pub(crate) struct Shortened<'p>(pub(crate) &'p JsonPath);
+
+impl Shortened<'_> {
+    const HEAD: usize = 6;
+    const TAIL: usize = 4;
+    const KEY: usize = 64;
+}
+
+impl fmt::Display for Shortened<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let segments = &self.0.0;
+        f.write_str("$")?;
+        if segments.len() <= Self::HEAD + Self::TAIL {
+            for segment in segments {
+                write_segment(f, segment, Self::KEY)?;
             }
+            return Ok(());
+        }
+        let (head, rest) = segments.split_at(Self::HEAD);
+        let (middle, tail) = rest.split_at(rest.len() - Self::TAIL);
+        for segment in head {
+            write_segment(f, segment, Self::KEY)?;
+        }
+        write!(f, "…({} more)…", middle.len())?;
+        for segment in tail {
+            write_segment(f, segment, Self::KEY)?;
         }
         Ok(())
     }
@@ -104,5 +145,19 @@ mod tests {
         assert_eq!(path.to_string(), "$.item.Participants[1]['a key\\'s']");
         assert_eq!(JsonPath::key("").to_string(), "$['']");
         assert_eq!(JsonPath::key("1a").to_string(), "$['1a']");
+    }
+
+    #[test]
+    fn a_shortened_path_keeps_its_ends() {
+        let mut path = JsonPath::root();
+        for index in 0..100 {
+            path.push_index(index);
+        }
+        assert_eq!(
+            Shortened(&path).to_string(),
+            "$[0][1][2][3][4][5]…(90 more)…[96][97][98][99]"
+        );
+        let long = JsonPath::key(&"k".repeat(1000));
+        assert_eq!(Shortened(&long).to_string(), format!("$['{}…']", "k".repeat(64)));
     }
 }
