@@ -82,6 +82,13 @@ pub enum ErrorKind {
         /// Each key (`type+item` for ccai_qm's pair) and the schema it names, sorted.
         signals: Vec<(&'static str, Schema)>,
     },
+    /// A document of a stream is larger than the reader's limit
+    /// ([`crate::read::Reader::max_document_bytes`]); it was skipped unread.
+    #[error("the document is larger than {limit} bytes; it was skipped")]
+    DocumentTooLarge {
+        /// The limit.
+        limit: usize,
+    },
     /// Strict parsing: the payload departs from the vendor documentation.
     #[error("{}", deviations(.0))]
     Deviations(Vec<Deviation>),
@@ -196,6 +203,11 @@ impl Error {
     pub(crate) fn from_utf8(schema: Option<Schema>, tags: &[&str], bytes: &[u8], error: std::str::Utf8Error) -> Self {
         let at = locate(bytes, tags);
         Error::new(schema, at.event_type, at.path, ErrorKind::Utf8(error))
+    }
+
+    /// A document of a stream over the reader's size limit.
+    pub(crate) fn too_large(limit: usize) -> Self {
+        Error::new(None, None, JsonPath::root(), ErrorKind::DocumentTooLarge { limit })
     }
 
     /// The payload matched no schema.

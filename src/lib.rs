@@ -50,6 +50,7 @@ pub mod csta;
 mod detect;
 mod error;
 pub mod push_v7;
+pub mod read;
 mod schema;
 pub mod wire;
 

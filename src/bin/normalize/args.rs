@@ -1,0 +1,101 @@
+//! The command line.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use std::ffi::OsString;
+
+pub const HELP: &str = "\
+normalize: print contact-center payloads as common events, one JSON object per line
+
+usage: normalize [OPTIONS] [PATH ...]
+
+PATH   a file of JSON documents (NDJSON, concatenated or pretty-printed), a directory (its
+       .json, .ndjson and .jsonl files, recursively, each directory once), or - for
+       standard input. With no PATH: standard input. Folders named invalid/ hold payloads
+       that must fail; they are skipped unless named on the command line. In a directory,
+       entries that are not regular files (FIFOs, sockets, devices) and entries that cannot
+       be read are reported and skipped; a file named on the command line is read whatever
+       it is.
+
+--check               also verify that each payload round-trips losslessly
+--strict              also count deviations from the vendor documentation as failures
+--received-at TIME    the receive time (RFC 3339) of payloads that carry no time (Google
+                      CCAI); by default the clock at the moment each one is read
+--offset +HH:MM       the offset of vendors' local times (7moor, CSTA); default +08:00
+--tenant NAME         the tenant of payloads that carry none (Google CCAI)
+--max-document-bytes N  skip (and report) a document larger than N bytes; default 64 MiB
+--help                print this help
+
+Common events go to standard output; failures (with file, line and byte offset) and a
+summary go to standard error. A bad document costs one failure and the run goes on.
+Exit status: 0 all converted, 1 some documents failed or inputs were skipped, 2 usage or
+I/O error, 3 output was cut (standard output or standard error closed).";
+
+/// What the command line asks for.
+pub struct Args {
+    pub check: bool,
+    pub strict: bool,
+    pub received_at: Option<DateTime<Utc>>,
+    pub offset: Option<FixedOffset>,
+    pub tenant: Option<String>,
+    pub max_document_bytes: Option<usize>,
+    pub paths: Vec<OsString>,
+    pub help: bool,
+}
+
+/// Reads the arguments; `Err` is the message for a usage error.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
+    let mut parsed = Args {
+        check: false,
+        strict: false,
+        received_at: None,
+        offset: None,
+        tenant: None,
+        max_document_bytes: None,
+        paths: Vec::new(),
+        help: false,
+    };
+    let mut args = args.into_iter();
+    let mut only_paths = false;
+    while let Some(arg) = args.next() {
+        let Some(text) = arg.to_str().filter(|text| !only_paths && text.starts_with("--")) else {
+            parsed.paths.push(arg);
+            continue;
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            args.next()
+                .and_then(|value| value.into_string().ok())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match text {
+            "--" => only_paths = true,
+            "--help" => parsed.help = true,
+            "--check" => parsed.check = true,
+            "--strict" => parsed.strict = true,
+            "--received-at" => {
+                let text = value("--received-at")?;
+                let time = DateTime::parse_from_rfc3339(&text)
+                    .map_err(|error| format!("--received-at {text:?}: expected an RFC 3339 time ({error})"))?;
+                parsed.received_at = Some(time.with_timezone(&Utc));
+            }
+            "--offset" => {
+                let text = value("--offset")?;
+                let offset = text
+                    .parse::<FixedOffset>()
+                    .map_err(|_| format!("--offset {text:?}: expected an offset such as +08:00"))?;
+                parsed.offset = Some(offset);
+            }
+            "--tenant" => parsed.tenant = Some(value("--tenant")?),
+            "--max-document-bytes" => {
+                let text = value("--max-document-bytes")?;
+                let limit = text
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&limit| limit > 0)
+                    .ok_or_else(|| format!("--max-document-bytes {text:?}: expected a whole number above 0"))?;
+                parsed.max_document_bytes = Some(limit);
+            }
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    Ok(parsed)
+}

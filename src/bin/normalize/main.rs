@@ -1,0 +1,225 @@
+//! The crate's main job: read contact-center payloads of any of the four schemas and print
+//! each as one common event per line.
+//!
+//! ```text
+//! cargo run --release --bin normalize -- [OPTIONS] [PATH ...]
+//! ```
+//! Run with `--help` for the details. Output goes through [`Out`], which turns a closed pipe
+//! into a quiet stop with exit status 3, never a panic.
+
+mod args;
+mod out;
+mod walk;
+
+use cc_events::common::{CommonEvent, ConvertOptions, EventKind};
+use cc_events::read::{Document, Reader};
+use cc_events::{AnyEvent, Schema};
+use out::{Cut, Out};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+use std::process::ExitCode;
+use walk::{Found, Walk};
+
+/// What a run counted.
+#[derive(Default)]
+struct Summary {
+    read: u64,
+    converted: u64,
+    failed: u64,
+    skipped: u64,
+    per_schema: BTreeMap<Schema, u64>,
+    per_kind: BTreeMap<EventKind, u64>,
+}
+
+struct Run {
+    args: args::Args,
+    options: ConvertOptions,
+    out: Out,
+    summary: Summary,
+}
+
+impl Run {
+    fn fail(&mut self, source: &str, at: &str, message: impl std::fmt::Display) -> Result<(), Cut> {
+        self.summary.failed += 1;
+        self.out.diagnostic(format_args!("{source}{at}: {message}"))
+    }
+
+    fn skip(&mut self, source: &str, why: &str) -> Result<(), Cut> {
+        self.summary.skipped += 1;
+        self.out.diagnostic(format_args!("{source}: skipped: {why}"))
+    }
+
+    /// Reads one stream, document by document.
+    fn stream(&mut self, source: &str, input: impl BufRead) -> Result<(), Cut> {
+        let mut reader = Reader::new(input);
+        if let Some(limit) = self.args.max_document_bytes {
+            reader = reader.max_document_bytes(limit);
+        }
+        while let Some(found) = reader.next_document() {
+            match found {
+                Ok(document) => self.document(source, document)?,
+                Err(error) => {
+                    let at = reader.next_position();
+                    return self.fail(source, &format!(":{}", at.line), format_args!("read error: {error}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn document(&mut self, source: &str, document: Document<'_>) -> Result<(), Cut> {
+        self.summary.read += 1;
+        let at = format!(":{} (byte {})", document.position.line, document.position.byte_offset);
+        let event = match document.result {
+            Ok(event) => event,
+            Err(error) => return self.fail(source, &at, error),
+        };
+        if self.args.check {
+            if let Err(message) = round_trip(document.bytes, &event) {
+                return self.fail(source, &at, message);
+            }
+        }
+        if self.args.strict {
+            let deviations = event.deviations();
+            if let Some(first) = deviations.first() {
+                let more = match deviations.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" (and {n} more)"),
+                };
+                let schema = event.schema();
+                return self.fail(
+                    source,
+                    &at,
+                    format_args!("{schema}: deviates from the documentation: {first}{more}"),
+                );
+            }
+        }
+        let common: CommonEvent = if self.args.received_at.is_some() {
+            event.to_common(&self.options)
+        } else {
+            // The receive time of payloads without one is the moment they are read.
+            let options = self
+                .options
+                .clone()
+                .with_received_at(std::time::SystemTime::now().into());
+            event.to_common(&options)
+        };
+        *self.summary.per_schema.entry(event.schema()).or_default() += 1;
+        *self.summary.per_kind.entry(common.kind).or_default() += 1;
+        self.summary.converted += 1;
+        self.out.event(&common)
+    }
+
+    fn all(&mut self) -> Result<(), Cut> {
+        let mut walk = Walk::new();
+        let mut found = Vec::new();
+        let paths = std::mem::take(&mut self.args.paths);
+        if paths.is_empty() {
+            found.push(Found::Stdin);
+        }
+        for path in &paths {
+            walk.named(std::path::Path::new(path), &mut found);
+        }
+        for item in found {
+            match item {
+                Found::Stdin => self.stream("<stdin>", io::stdin().lock())?,
+                Found::Skipped { path, why } => self.skip(&path.display().to_string(), &why)?,
+                Found::File(path) => {
+                    let name = path.display().to_string();
+                    match File::open(&path) {
+                        Ok(file) => self.stream(&name, BufReader::with_capacity(1 << 16, file))?,
+                        Err(error) => self.skip(&name, &error.to_string())?,
+                    }
+                }
+            }
+        }
+        self.out.flush()
+    }
+
+    fn report(&mut self) -> Result<(), Cut> {
+        let s = &self.summary;
+        let line = if s.read == 0 && s.skipped == 0 {
+            "no documents read: the input is empty".to_owned()
+        } else {
+            format!(
+                "{} read, {} converted, {} failed, {} skipped",
+                count(s.read, "document", "documents"),
+                s.converted,
+                s.failed,
+                count(s.skipped, "input", "inputs"),
+            )
+        };
+        let mut lines = vec![line];
+        for (schema, n) in &s.per_schema {
+            lines.push(format!("  schema {schema:<10} {n}"));
+        }
+        for (kind, n) in &s.per_kind {
+            lines.push(format!("  kind   {:<24} {n}", kind.as_str()));
+        }
+        for line in lines {
+            self.out.diagnostic(format_args!("{line}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// `1 document`, `2 documents`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn round_trip(bytes: &[u8], event: &AnyEvent) -> Result<(), String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let original: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let back = serde_json::to_value(event).map_err(|e| e.to_string())?;
+    if back == original {
+        Ok(())
+    } else {
+        Err(format!("{}: the round trip changed the payload", event.schema()))
+    }
+}
+
+fn main() -> ExitCode {
+    let mut out = Out::new();
+    let args = match args::parse(std::env::args_os().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            let _ = out.diagnostic(format_args!("normalize: {message}\n\n{}", args::HELP));
+            return ExitCode::from(2);
+        }
+    };
+    if args.help {
+        return match out.text(args::HELP).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(Cut) => ExitCode::from(3),
+        };
+    }
+    let mut options = ConvertOptions::default();
+    if let Some(offset) = args.offset {
+        options = options.with_local_offset(offset);
+    }
+    if let Some(received_at) = args.received_at {
+        options = options.with_received_at(received_at);
+    }
+    if let Some(tenant) = &args.tenant {
+        options = options.with_tenant(tenant.clone());
+    }
+    let mut run = Run {
+        args,
+        options,
+        out,
+        summary: Summary::default(),
+    };
+    if run.all().and_then(|()| run.report()).is_err() {
+        // Standard output or error is closed: nothing more can be said, and no panic.
+        let _ = run.out.diagnostic(format_args!("normalize: output was cut"));
+        return ExitCode::from(3);
+    }
+    let s = &run.summary;
+    if s.failed > 0 || s.skipped > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
