@@ -38,7 +38,7 @@ use std::io::{self, BufRead};
 pub struct Position {
     /// The line of its first byte, from 1.
     pub line: u64,
-    /// The offset of its first byte, from 0 (a leading byte-order mark counts).
+    /// The offset of its first byte, from 0 (a byte-order mark before it is its first byte).
     pub byte_offset: u64,
 }
 
@@ -47,7 +47,8 @@ pub struct Position {
 pub struct Document<'r> {
     /// Where it starts.
     pub position: Position,
-    /// Its bytes, as they are in the stream (trailing white space of a bad document left out).
+    /// Its bytes, as they are in the stream (trailing white space of a bad document left out;
+    /// empty for a document too large to keep).
     pub bytes: &'r [u8],
     /// What [`crate::parse`] gives for those bytes.
     pub result: Result<AnyEvent, Error>,
@@ -81,11 +82,12 @@ pub struct Reader<R> {
     line: u64,
     eof: bool,
     failed: bool,
+    /// An I/O error met after some bytes of a read: given at the next read, so that the
+    /// documents those bytes complete come first.
+    deferred: Option<io::Error>,
     max_document_bytes: usize,
+    read_size: usize,
 }
-
-/// How much is read at a time.
-const CHUNK: usize = 64 << 10;
 
 /// What the in-place parse of the document at `start` came to.
 enum Attempt {
@@ -110,8 +112,20 @@ impl<R: BufRead> Reader<R> {
             line: 1,
             eof: false,
             failed: false,
+            deferred: None,
             max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
+            read_size: Self::DEFAULT_READ_SIZE,
         }
+    }
+
+    /// The default for [`Reader::read_size`]: 64 KiB.
+    pub const DEFAULT_READ_SIZE: usize = 64 << 10;
+
+    /// Sets how much is read from the source at a time, at the least (a document that does
+    /// not fit is read on, doubling, so that time stays linear).
+    pub fn read_size(mut self, bytes: usize) -> Self {
+        self.read_size = bytes.max(1);
+        self
     }
 
     /// Sets the size above which a document is reported as too large and skipped, unread,
@@ -158,21 +172,38 @@ impl<R: BufRead> Reader<R> {
         let position = self.next_position();
         loop {
             match self.attempt() {
+                Attempt::Parsed(_, len) if len > self.max_document_bytes => {
+                    self.consume(len);
+                    return Ok(Some((
+                        position,
+                        self.start..self.start,
+                        Err(Error::too_large(self.max_document_bytes)),
+                    )));
+                }
                 Attempt::Parsed(event, len) => {
                     let range = self.start..self.start + len;
                     self.consume(len);
                     return Ok(Some((position, range, Ok(event))));
                 }
                 Attempt::NeedMore if self.pending() < self.max_document_bytes => {
-                    let more = self.pending().max(CHUNK);
+                    let more = self.pending().max(self.read_size);
                     self.fill(more)?;
                 }
                 Attempt::NeedMore => return self.too_large(position).map(Some),
                 Attempt::Bad => break,
             }
         }
-        let Some(len) = self.bad_extent()? else {
-            return self.too_large(position).map(Some);
+        let len = match self.bad_extent()? {
+            Some(len) if len <= self.max_document_bytes => len,
+            Some(len) => {
+                self.consume(len);
+                return Ok(Some((
+                    position,
+                    self.start..self.start,
+                    Err(Error::too_large(self.max_document_bytes)),
+                )));
+            }
+            None => return self.too_large(position).map(Some),
         };
         let whole = self.buf.get(self.start..self.start + len).unwrap_or_default();
         let trimmed = whole.len() - whole.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
@@ -194,9 +225,15 @@ impl<R: BufRead> Reader<R> {
             .get(self.start..self.valid)
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .unwrap_or_default();
+        // One byte-order mark may begin a document, as it may begin what `parse` reads (files
+        // concatenated into one stream keep theirs).
+        let (mark, text) = match text.strip_prefix('\u{feff}') {
+            Some(rest) => (3, rest),
+            None => (0, text),
+        };
         let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
         match stream.next() {
-            Some(Ok(event)) => Attempt::Parsed(event, stream.byte_offset()),
+            Some(Ok(event)) => Attempt::Parsed(event, mark + stream.byte_offset()),
             // Cut short by the end of what was read (not by bytes that are not UTF-8): more
             // may complete it.
             Some(Err(error)) if error.is_eof() && !self.eof && !self.not_utf8 => Attempt::NeedMore,
@@ -232,7 +269,7 @@ impl<R: BufRead> Reader<R> {
             if self.pending() >= self.max_document_bytes {
                 return Ok(None);
             }
-            let more = self.pending().max(CHUNK);
+            let more = self.pending().max(self.read_size);
             self.fill(more)?;
         }
     }
@@ -255,26 +292,15 @@ impl<R: BufRead> Reader<R> {
                 self.consume(self.pending());
                 break;
             }
-            self.fill(CHUNK)?;
+            self.fill(self.read_size)?;
         }
         let error = Error::too_large(self.max_document_bytes);
         Ok((position, self.start..self.start, Err(error)))
     }
 
-    /// Skips white space (and one byte-order mark at the start of the stream); `false` at the
-    /// end of the stream.
+    /// Skips white space; `false` at the end of the stream.
     fn skip_white_space(&mut self) -> io::Result<bool> {
         loop {
-            if self.base_offset == 0 && self.start == 0 {
-                if self.buf.len() < 3 && !self.eof {
-                    self.fill(CHUNK)?;
-                    continue;
-                }
-                if self.buf.starts_with(b"\xEF\xBB\xBF") {
-                    self.start = 3;
-                    self.valid = 3;
-                }
-            }
             let rest = self.buf.get(self.start..).unwrap_or_default();
             let white = rest
                 .iter()
@@ -287,7 +313,7 @@ impl<R: BufRead> Reader<R> {
             if self.eof {
                 return Ok(false);
             }
-            self.fill(CHUNK)?;
+            self.fill(self.read_size)?;
         }
     }
 
@@ -302,6 +328,9 @@ impl<R: BufRead> Reader<R> {
     /// Reads at least `at_least` more bytes (fewer at the end of the stream), first dropping
     /// what was consumed.
     fn fill(&mut self, at_least: usize) -> io::Result<()> {
+        if let Some(error) = self.deferred.take() {
+            return Err(error);
+        }
         if self.start > 0 {
             self.buf.drain(..self.start);
             self.valid = self.valid.saturating_sub(self.start);
@@ -313,14 +342,20 @@ impl<R: BufRead> Reader<R> {
             let chunk = match self.source.fill_buf() {
                 Ok(chunk) => chunk,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) if added > 0 => {
+                    self.deferred = Some(error);
+                    break;
+                }
                 Err(error) => return Err(error),
             };
             if chunk.is_empty() {
                 self.eof = true;
                 break;
             }
-            let len = chunk.len();
-            self.buf.extend_from_slice(chunk);
+            // No more than asked for: what bounds memory is the reader's requests, not the
+            // source's buffer (a slice source hands over all it has at once).
+            let len = chunk.len().min(at_least - added);
+            self.buf.extend_from_slice(chunk.get(..len).unwrap_or_default());
             self.source.consume(len);
             added += len;
         }
