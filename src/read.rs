@@ -70,13 +70,11 @@ pub struct ParsedDocument {
 #[derive(Debug)]
 pub struct Reader<R> {
     source: R,
-    /// Bytes read and not yet consumed start at `start`.
+    /// `buf[..end]` holds what was read; what is not consumed yet starts at `start`. The
+    /// vector only grows (it is zeroed once, not at every read).
     buf: Vec<u8>,
+    end: usize,
     start: usize,
-    /// `buf[start..valid]` is known to be UTF-8; `not_utf8` when a byte that is not (rather
-    /// than an incomplete character at the end) stops it there.
-    valid: usize,
-    not_utf8: bool,
     /// The stream's offset of `buf[0]`, and the line of `buf[start]`.
     base_offset: u64,
     line: u64,
@@ -87,11 +85,14 @@ pub struct Reader<R> {
     deferred: Option<io::Error>,
     max_document_bytes: usize,
     read_size: usize,
+    /// The length of the last document that spanned lines, to size the next one's window.
+    last_len: usize,
 }
 
 /// What the in-place parse of the document at `start` came to.
 enum Attempt {
-    Parsed(AnyEvent, usize),
+    /// The event, the document's length, and whether it is known to hold no newline.
+    Parsed(AnyEvent, usize, bool),
     NeedMore,
     Bad,
 }
@@ -105,9 +106,8 @@ impl<R: BufRead> Reader<R> {
         Reader {
             source,
             buf: Vec::new(),
+            end: 0,
             start: 0,
-            valid: 0,
-            not_utf8: false,
             base_offset: 0,
             line: 1,
             eof: false,
@@ -115,6 +115,7 @@ impl<R: BufRead> Reader<R> {
             deferred: None,
             max_document_bytes: Self::DEFAULT_MAX_DOCUMENT_BYTES,
             read_size: Self::DEFAULT_READ_SIZE,
+            last_len: 0,
         }
     }
 
@@ -151,7 +152,7 @@ impl<R: BufRead> Reader<R> {
         match self.advance() {
             Ok(Some((position, range, result))) => Some(Ok(Document {
                 position,
-                bytes: self.buf.get(range).unwrap_or_default(),
+                bytes: self.filled().get(range).unwrap_or_default(),
                 result,
             })),
             Ok(None) => None,
@@ -172,7 +173,7 @@ impl<R: BufRead> Reader<R> {
         let position = self.next_position();
         loop {
             match self.attempt() {
-                Attempt::Parsed(_, len) if len > self.max_document_bytes => {
+                Attempt::Parsed(_, len, _) if len > self.max_document_bytes => {
                     self.consume(len);
                     return Ok(Some((
                         position,
@@ -180,9 +181,13 @@ impl<R: BufRead> Reader<R> {
                         Err(Error::too_large(self.max_document_bytes)),
                     )));
                 }
-                Attempt::Parsed(event, len) => {
+                Attempt::Parsed(event, len, one_line) => {
                     let range = self.start..self.start + len;
-                    self.consume(len);
+                    if one_line {
+                        self.start += len;
+                    } else {
+                        self.consume(len);
+                    }
                     return Ok(Some((position, range, Ok(event))));
                 }
                 Attempt::NeedMore if self.pending() < self.max_document_bytes => {
@@ -205,40 +210,82 @@ impl<R: BufRead> Reader<R> {
             }
             None => return self.too_large(position).map(Some),
         };
-        let whole = self.buf.get(self.start..self.start + len).unwrap_or_default();
+        let whole = self.filled().get(self.start..self.start + len).unwrap_or_default();
         let trimmed = whole.len() - whole.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
         let range = self.start..self.start + trimmed;
-        let result = crate::parse(self.buf.get(range.clone()).unwrap_or_default());
+        let result = crate::parse(self.filled().get(range.clone()).unwrap_or_default());
         self.consume(len);
         Ok(Some((position, range, result)))
     }
 
-    fn pending(&self) -> usize {
-        self.buf.len() - self.start
+    /// What was read.
+    fn filled(&self) -> &[u8] {
+        self.buf.get(..self.end).unwrap_or_default()
     }
 
-    /// Parses the document at `start` in place, from the UTF-8 text read so far.
+    fn pending(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Parses the document at `start` in place. The text handed to the parser is a window
+    /// of whole lines (one, for NDJSON), widened (doubling) while the document goes on past
+    /// it, so that each byte is validated as UTF-8 about once, as `parse` validates it.
     fn attempt(&mut self) -> Attempt {
-        self.extend_valid();
-        let text = self
-            .buf
-            .get(self.start..self.valid)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .unwrap_or_default();
-        // One byte-order mark may begin a document, as it may begin what `parse` reads (files
-        // concatenated into one stream keep theirs).
-        let (mark, text) = match text.strip_prefix('\u{feff}') {
-            Some(rest) => (3, rest),
-            None => (0, text),
-        };
-        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
-        match stream.next() {
-            Some(Ok(event)) => Attempt::Parsed(event, mark + stream.byte_offset()),
-            // Cut short by the end of what was read (not by bytes that are not UTF-8): more
-            // may complete it.
-            Some(Err(error)) if error.is_eof() && !self.eof && !self.not_utf8 => Attempt::NeedMore,
-            None if !self.eof && !self.not_utf8 => Attempt::NeedMore,
-            _ => Attempt::Bad,
+        // The first window is one line: an NDJSON document is validated and parsed once.
+        // A document that goes on past it (pretty-printed) gets a window sized after the last
+        // such document, then doubling, so that it too is parsed about once.
+        let mut end = line_end(self.filled(), self.start);
+        let mut widened = false;
+        loop {
+            let window = self.filled().get(self.start..end).unwrap_or_default();
+            let (text, complete) = match std::str::from_utf8(window) {
+                Ok(text) => (text, true),
+                // An incomplete character at the end of what was read may be completed by
+                // more; a byte that is not UTF-8 makes the document bad.
+                Err(error) => (
+                    window
+                        .get(..error.valid_up_to())
+                        .and_then(|valid| std::str::from_utf8(valid).ok())
+                        .unwrap_or_default(),
+                    error.error_len().is_none(),
+                ),
+            };
+            // One byte-order mark may begin a document, as it may begin what `parse` reads
+            // (files concatenated into one stream keep theirs).
+            let (mark, text) = match text.strip_prefix('\u{feff}') {
+                Some(rest) => (3, rest),
+                None => (0, text),
+            };
+            let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
+            let cut_short = match stream.next() {
+                Some(Ok(event)) => {
+                    let len = mark + stream.byte_offset();
+                    if widened {
+                        self.last_len = len;
+                    }
+                    // Within the first line, before its newline: no line to count.
+                    let one_line = !widened && self.start + len < end;
+                    return Attempt::Parsed(event, len, one_line);
+                }
+                Some(Err(error)) => error.is_eof(),
+                None => true,
+            };
+            if !cut_short || !complete {
+                return Attempt::Bad;
+            }
+            if end < self.end {
+                let size = if widened {
+                    2 * (end - self.start)
+                } else {
+                    self.last_len.max(2 * (end - self.start))
+                };
+                widened = true;
+                end = line_end(self.filled(), (self.start + size).min(self.end));
+            } else if self.eof {
+                return Attempt::Bad;
+            } else {
+                return Attempt::NeedMore;
+            }
         }
     }
 
@@ -246,7 +293,7 @@ impl<R: BufRead> Reader<R> {
     /// the next line that starts with `{`. `None` when that is beyond the size limit.
     fn bad_extent(&mut self) -> io::Result<Option<usize>> {
         loop {
-            let rest = self.buf.get(self.start..).unwrap_or_default();
+            let rest = self.filled().get(self.start..).unwrap_or_default();
             let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<IgnoredAny>();
             match values.next() {
                 // A JSON value alone on its line (or before the next document) is the
@@ -281,7 +328,7 @@ impl<R: BufRead> Reader<R> {
         position: Position,
     ) -> io::Result<(Position, std::ops::Range<usize>, Result<AnyEvent, Error>)> {
         loop {
-            if let Some(at) = next_document_start(self.buf.get(self.start..).unwrap_or_default()) {
+            if let Some(at) = next_document_start(self.filled().get(self.start..).unwrap_or_default()) {
                 self.consume(at);
                 break;
             }
@@ -301,7 +348,7 @@ impl<R: BufRead> Reader<R> {
     /// Skips white space; `false` at the end of the stream.
     fn skip_white_space(&mut self) -> io::Result<bool> {
         loop {
-            let rest = self.buf.get(self.start..).unwrap_or_default();
+            let rest = self.filled().get(self.start..).unwrap_or_default();
             let white = rest
                 .iter()
                 .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
@@ -319,9 +366,9 @@ impl<R: BufRead> Reader<R> {
 
     /// Moves `start` past `len` bytes, counting their lines.
     fn consume(&mut self, len: usize) {
-        let end = (self.start + len).min(self.buf.len());
-        let consumed = self.buf.get(self.start..end).unwrap_or_default();
-        self.line += consumed.iter().filter(|&&b| b == b'\n').count() as u64;
+        let end = (self.start + len).min(self.end);
+        let consumed = self.filled().get(self.start..end).unwrap_or_default();
+        self.line += memchr::memchr_iter(b'\n', consumed).count() as u64;
         self.start = end;
     }
 
@@ -332,49 +379,37 @@ impl<R: BufRead> Reader<R> {
             return Err(error);
         }
         if self.start > 0 {
-            self.buf.drain(..self.start);
-            self.valid = self.valid.saturating_sub(self.start);
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
             self.base_offset += self.start as u64;
             self.start = 0;
         }
+        // Read straight into the buffer (`BufReader` passes a read at least its own size
+        // through, so each byte is copied once), and no more than asked for: what bounds
+        // memory is the reader's requests, not the source's buffer.
+        let filled = self.end;
+        if self.buf.len() < filled + at_least {
+            self.buf.resize(filled + at_least, 0);
+        }
         let mut added = 0;
         while added < at_least {
-            let chunk = match self.source.fill_buf() {
-                Ok(chunk) => chunk,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            let target = self.buf.get_mut(filled + added..filled + at_least).unwrap_or_default();
+            match self.source.read(target) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(len) => added += len,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
                 Err(error) if added > 0 => {
                     self.deferred = Some(error);
                     break;
                 }
                 Err(error) => return Err(error),
-            };
-            if chunk.is_empty() {
-                self.eof = true;
-                break;
             }
-            // No more than asked for: what bounds memory is the reader's requests, not the
-            // source's buffer (a slice source hands over all it has at once).
-            let len = chunk.len().min(at_least - added);
-            self.buf.extend_from_slice(chunk.get(..len).unwrap_or_default());
-            self.source.consume(len);
-            added += len;
         }
+        self.end = filled + added;
         Ok(())
-    }
-
-    /// Validates the UTF-8 of what was read since the last call (each byte once), up to the
-    /// first byte that is not UTF-8 or an incomplete character at the end.
-    fn extend_valid(&mut self) {
-        if self.valid < self.start {
-            self.valid = self.start;
-        }
-        let unchecked = self.buf.get(self.valid..).unwrap_or_default();
-        let (len, not_utf8) = match std::str::from_utf8(unchecked) {
-            Ok(_) => (unchecked.len(), false),
-            Err(error) => (error.valid_up_to(), error.error_len().is_some()),
-        };
-        self.valid += len;
-        self.not_utf8 = not_utf8;
     }
 }
 
@@ -387,6 +422,14 @@ fn ends_document(bytes: &[u8], end: usize, eof: bool) -> bool {
         Some(_) => false,
         None => eof,
     }
+}
+
+/// The index just after the first newline at or after `from` (the end of `bytes` if none).
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(bytes.len(), |at| from + at + 1)
 }
 
 /// Where the next document begins in `bytes` (which hold a bad one first): after the first
