@@ -302,13 +302,15 @@ impl Event {
                     _ => PartyRole::Unknown,
                 };
                 let mut out = out.with_kind(EventKind::TranscriptSegment);
-                out.party = Some(Party::new(role).with_id(event.channel_name.as_str()).with_agent_id(
-                    if role == PartyRole::Agent {
-                        self.agent_id()
-                    } else {
-                        None
-                    },
-                ));
+                out.party = Some(
+                    Party::new(role.clone())
+                        .with_id(event.channel_name.as_str())
+                        .with_agent_id(if role == PartyRole::Agent {
+                            self.agent_id()
+                        } else {
+                            None
+                        }),
+                );
                 out
             }
             Event::RecordingReady(_) | Event::DualTrackRecordingReady(_) => out.with_kind(EventKind::RecordingReady),

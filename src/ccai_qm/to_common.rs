@@ -256,7 +256,7 @@ fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
         .with_call_id(text(&call.call_id).as_deref())
         .with_numbers(caller, callee)
         .with_queue(queue.as_deref());
-    out.direction = direction;
+    out.direction = direction.clone();
 
     let user = snapshot.user;
     let (kind, party, counterparty) = match call.state.get() {
@@ -318,7 +318,7 @@ fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
         .find(|participant| participant.is_agent())
         .or_else(|| call.agents().next());
     let mut out = out
-        .with_kind(kind)
+        .with_kind(kind.clone())
         .with_leg_id(party.and_then(id).as_deref())
         .with_agent_id(agent.and_then(id).as_deref());
     out.party = party.map(|participant| snapshot.party(participant));

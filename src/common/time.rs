@@ -2,14 +2,27 @@
 
 use super::ConvertOptions;
 use crate::wire::{TimeFormat, TimeText, WallTime};
+use chrono::SubsecRound;
 use chrono::{DateTime, FixedOffset, Utc};
+use serde::de::{self, Deserializer};
+use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// When an event happened, in UTC, with where that time came from.
+///
+/// In the common JSON the instant is always written with millisecond precision and `Z`
+/// (`"2021-04-14T02:35:25.266Z"`, `"2017-03-18T06:13:37.000Z"`), whatever the vendor sent:
+/// every vendor time has at most milliseconds, and the constructors truncate finer instants
+/// (a receive time) so that a value and its JSON are the same instant. Reading accepts any
+/// RFC 3339 time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EventTime {
     /// The instant, in UTC.
+    #[serde(serialize_with = "write_millis")]
+    #[cfg_attr(feature = "schemars", schemars(schema_with = "millis_schema"))]
     pub utc: DateTime<Utc>,
     /// Where it came from.
     pub source: TimeSource,
@@ -18,9 +31,23 @@ pub struct EventTime {
     pub original: Option<String>,
 }
 
-/// Where an [`EventTime`] came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+fn write_millis<S: Serializer>(utc: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&utc.format("%Y-%m-%dT%H:%M:%S%.3fZ"))
+}
+
+#[cfg(feature = "schemars")]
+fn millis_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "format": "date-time",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"
+    })
+}
+
+/// Where an [`EventTime`] came from. In JSON an object with a `type`
+/// (`{"type":"explicit"}`, `{"type":"assumed_offset","offset_seconds":28800}`,
+/// `{"type":"received"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimeSource {
     /// The payload's time carried its zone.
@@ -32,12 +59,106 @@ pub enum TimeSource {
     },
     /// The payload has no usable time; this is when it was received.
     Received,
+    /// A source this version does not know (a newer `type`, or a known `type` with other
+    /// members): the whole object, kept as read and written back unchanged.
+    Unrecognized(Map<String, Value>),
+}
+
+impl TimeSource {
+    /// The source's `type` (`"explicit"`, `"assumed_offset"`, `"received"`, or the
+    /// unrecognized one's).
+    pub fn type_name(&self) -> &str {
+        match self {
+            TimeSource::Explicit => "explicit",
+            TimeSource::AssumedOffset { .. } => "assumed_offset",
+            TimeSource::Received => "received",
+            TimeSource::Unrecognized(object) => object.get("type").and_then(Value::as_str).unwrap_or_default(),
+        }
+    }
+}
+
+impl Serialize for TimeSource {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            TimeSource::Unrecognized(object) => {
+                for (key, value) in object {
+                    map.serialize_entry(key, value)?;
+                }
+            }
+            TimeSource::AssumedOffset { offset_seconds } => {
+                map.serialize_entry("type", self.type_name())?;
+                map.serialize_entry("offset_seconds", offset_seconds)?;
+            }
+            TimeSource::Explicit | TimeSource::Received => map.serialize_entry("type", self.type_name())?,
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeSource {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let object = Map::<String, Value>::deserialize(deserializer)?;
+        let Some(kind) = object.get("type").and_then(Value::as_str) else {
+            return Err(de::Error::custom("a time source needs a string `type`"));
+        };
+        let offset = || object.get("offset_seconds")?.as_i64()?.try_into().ok();
+        // Only the exact form this version writes is a known variant: anything more or
+        // different is a newer writer's, kept whole.
+        let known = match (kind, object.len()) {
+            ("explicit", 1) => Some(TimeSource::Explicit),
+            ("received", 1) => Some(TimeSource::Received),
+            ("assumed_offset", 2) => offset().map(|offset_seconds| TimeSource::AssumedOffset { offset_seconds }),
+            _ => None,
+        };
+        Ok(known.unwrap_or(TimeSource::Unrecognized(object)))
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for TimeSource {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TimeSource".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Where the time came from.",
+            "type": "object",
+            "required": ["type"],
+            "properties": { "type": { "type": "string" } },
+            "anyOf": [
+                {
+                    "description": "The payload's time carried its zone.",
+                    "properties": { "type": { "const": "explicit" } },
+                    "additionalProperties": false
+                },
+                {
+                    "description": "The payload's time was local; it was read at the configured offset.",
+                    "properties": {
+                        "type": { "const": "assumed_offset" },
+                        "offset_seconds": { "type": "integer", "description": "seconds east of UTC" }
+                    },
+                    "required": ["offset_seconds"],
+                    "additionalProperties": false
+                },
+                {
+                    "description": "The payload has no usable time; this is when it was received.",
+                    "properties": { "type": { "const": "received" } },
+                    "additionalProperties": false
+                },
+                {
+                    "description": "A source a newer version added (or a known one with members it added): keep it as read."
+                }
+            ]
+        })
+    }
 }
 
 impl EventTime {
     /// The time of a payload's text, resolving a local time at `local_offset`.
     pub fn from_wall(wall: WallTime, original: &str, local_offset: FixedOffset) -> Option<Self> {
-        let utc = wall.to_utc(local_offset)?;
+        let utc = wall.to_utc(local_offset)?.trunc_subsecs(3);
         let source = if wall.is_explicit() {
             TimeSource::Explicit
         } else {
@@ -61,10 +182,10 @@ impl EventTime {
             .or_else(|| options.received_at.map(EventTime::received))
     }
 
-    /// The receive time.
+    /// The receive time (truncated to the millisecond, the common JSON's precision).
     pub fn received(utc: DateTime<Utc>) -> Self {
         EventTime {
-            utc,
+            utc: utc.trunc_subsecs(3),
             source: TimeSource::Received,
             original: None,
         }

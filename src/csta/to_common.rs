@@ -453,7 +453,7 @@ impl Event {
         out = out.with_numbers(caller.and_then(extension), callee.and_then(extension));
         out.related_call_ids = self.related_calls(call, out.call_id.as_deref());
 
-        let devices = self.devices(out.direction);
+        let devices = self.devices(out.direction.clone());
         let subject = self.subject_device();
         let state = named_state(&event_type).or_else(|| {
             let about_subject = subject.is_some() && device(&call.device_id) == subject;

@@ -123,7 +123,7 @@ impl Event {
         }
         if let Some(call) = self.part::<CallFields>() {
             out.direction = direction(call.call_type());
-            let (caller, callee) = numbers(out.direction, call, None, None);
+            let (caller, callee) = numbers(out.direction.clone(), call, None, None);
             out = out.with_numbers(caller, callee);
         }
 
@@ -167,8 +167,9 @@ impl Event {
                             Some(CallEvent::Hangup) => EventKind::ConnectionCleared,
                             _ => EventKind::AgentStateChanged,
                         };
+                        let is_originated = kind == EventKind::Originated;
                         let mut out = out.with_kind(kind);
-                        if kind == EventKind::Originated {
+                        if is_originated {
                             out.cause = placed_by(self.call_type()).map(Cause::new);
                         }
                         out
@@ -323,8 +324,9 @@ fn agent_status(out: CommonEvent, status: AgentStatus, label: Option<&str>) -> C
         AgentStatus::Invalid | AgentStatus::Unknown(_) => (EventKind::AgentStateChanged, AgentState::Unknown),
     };
     let mut out = out.with_kind(kind);
+    let not_ready = state == AgentState::NotReady;
     out.agent_state = Some(state);
-    if state == AgentState::NotReady {
+    if not_ready {
         let code = status.code().to_string();
         // `statusName` is the label (every sample); a code there (the document's form) is not.
         let label = label.filter(|label| label.trim().parse::<u64>().is_err());
@@ -340,7 +342,7 @@ fn call_record(out: CommonEvent, cdr: &Cdr, agent: Party, customer: Party) -> Co
         .with_leg_id(cdr.call_id.non_empty())
         .with_queue(cdr.queue_number.non_empty().or(cdr.queue_name.non_empty()));
     let (caller, callee) = numbers(
-        out.direction,
+        out.direction.clone(),
         &cdr.call,
         cdr.virtual_number.non_empty(),
         cdr.hot_line_number.non_empty(),

@@ -106,7 +106,7 @@ impl Run {
             event.to_common(&options)
         };
         *self.summary.per_schema.entry(event.schema()).or_default() += 1;
-        *self.summary.per_kind.entry(common.kind).or_default() += 1;
+        *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
         self.summary.converted += 1;
         self.out.event(&common)
     }
