@@ -44,6 +44,7 @@
 
 pub mod aliyun_v2;
 mod any_event;
+mod any_event_accessors;
 pub mod ccai_qm;
 pub mod common;
 pub mod csta;
@@ -55,8 +56,11 @@ mod schema;
 pub mod wire;
 
 pub use any_event::AnyEvent;
+/// The `chrono` this crate's public API uses (`DateTime<Utc>`, `FixedOffset`), re-exported so
+/// that a dependent needs no version of its own in step with this crate's.
+pub use chrono;
 pub use error::{Error, ErrorKind};
-pub use schema::Schema;
+pub use schema::{ParseSchemaError, Schema};
 
 /// Detects the schema of one payload and parses it.
 ///

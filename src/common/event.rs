@@ -159,6 +159,21 @@ impl CommonEvent {
         }
     }
 
+    /// Gives the event this receive time where the conversion would: when it has no time,
+    /// or only a receive time (its payload has no usable time of its own). An explicit or
+    /// local payload time is kept. `event.to_common(&options).with_received_at(at)` is the
+    /// conversion with `options.with_received_at(at)`, without rebuilding the options.
+    pub fn with_received_at(mut self, received_at: chrono::DateTime<chrono::Utc>) -> Self {
+        let payload_time = self
+            .time
+            .as_ref()
+            .is_some_and(|time| time.source != super::TimeSource::Received);
+        if !payload_time {
+            self.time = Some(EventTime::received(received_at));
+        }
+        self
+    }
+
     /// Sets the kind (conversions refine it as they read the payload).
     pub fn with_kind(mut self, kind: EventKind) -> Self {
         self.kind = kind;

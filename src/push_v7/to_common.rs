@@ -109,9 +109,7 @@ impl Event {
     /// fails: an unknown push is [`EventKind::Other`] with its `pushType` kept.
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let event_type = self.event_type();
-        let super_id = self
-            .part::<CallEventFields>()
-            .and_then(|event| event.super_unique_id.non_empty());
+        let super_id = self.super_unique_id();
         let mut out = CommonEvent::new(Vendor::SevenMoor, EventKind::Other, event_type.as_str())
             .with_tenant(self.account_id().or(options.tenant.as_deref()))
             .with_call_id(self.call_unique_id().or(super_id))
@@ -209,8 +207,9 @@ impl Event {
         }
     }
 
-    /// The event's time (see the module's "Time").
-    fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
+    /// The event's time as its common event has it (see the module's "Time"), without the
+    /// rest of the conversion.
+    pub fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
         let texts: Vec<Option<Cow<'_, str>>> = match self {
             Event::Login(event) | Event::Logout(event) => vec![time_text(&event.status_time)],
             Event::Cdr(cdr) => [&cdr.create_time, &cdr.save_time, &cdr.hangup_time, &cdr.start_time]
