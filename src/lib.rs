@@ -53,6 +53,7 @@ mod error;
 pub mod push_v7;
 pub mod read;
 mod schema;
+pub mod validate;
 pub mod wire;
 
 pub use any_event::AnyEvent;
@@ -82,6 +83,23 @@ pub use schema::{ParseSchemaError, Schema};
 /// byte-order mark is skipped.
 pub fn parse(bytes: &[u8]) -> Result<AnyEvent, Error> {
     AnyEvent::from_slice(bytes)
+}
+
+/// [`parse`], then a payload that departs from its vendor's documentation in any way is an
+/// error: [`ErrorKind::Deviations`] with every deviation, located at the first. For a payload
+/// of unknown vendor; each schema's `Event::from_slice_strict` does the same for one schema.
+pub fn parse_strict(bytes: &[u8]) -> Result<AnyEvent, Error> {
+    let event = parse(bytes)?;
+    let found = event.deviations();
+    match found.first() {
+        None => Ok(event),
+        Some(first) => Err(Error::new(
+            Some(event.schema()),
+            event.event_type().map(str::to_owned),
+            first.path.clone(),
+            ErrorKind::Deviations(found),
+        )),
+    }
 }
 
 /// The schema of one payload, without parsing it: one pass over the top-level keys, the values
