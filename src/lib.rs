@@ -39,6 +39,7 @@
 //!
 //! The contracts (lossless round trips, errors, time, detection) are in the README's
 //! "Guarantees" section; [`wire`] holds the building blocks that keep them.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
