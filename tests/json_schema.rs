@@ -2,12 +2,9 @@
 //! every event the main job prints for the bundled fixtures validates against it with an
 //! independent validator (the `jsonschema` crate).
 
-mod support;
-
 use cc_events::common::{CommonEvent, ConvertOptions, JSON_SCHEMA};
-use chrono::{DateTime, Utc};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const SCHEMA_PATH: &str = "src/common/common-event.schema.json";
 
@@ -33,76 +30,46 @@ fn validator() -> jsonschema::Validator {
     jsonschema::draft202012::new(&schema).expect("the schema is a valid draft 2020-12 schema")
 }
 
-/// Every payload file the main job reads by default: the fixtures folder, recursively, its
-/// `.json`, `.ndjson` and `.jsonl` files, `invalid/` folders left out.
-fn main_job_inputs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            if path.file_name().is_some_and(|name| name != "invalid") {
-                main_job_inputs(&path, out);
-            }
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "json" || ext == "ndjson" || ext == "jsonl")
-        {
-            out.push(path);
-        }
-    }
-}
-
-/// The lines the main job prints for one input file, as it prints them.
-fn printed_lines(path: &Path, options: &ConvertOptions) -> Vec<String> {
-    let bytes = std::fs::read(path).unwrap();
-    let documents: Vec<&[u8]> = if path.extension().is_some_and(|ext| ext == "json") {
-        vec![&bytes[..]]
-    } else {
-        bytes
-            .split(|byte| *byte == b'\n')
-            .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
-            .collect()
-    };
-    documents
-        .into_iter()
-        .map(|document| {
-            let event = cc_events::parse(document).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            serde_json::to_string(&event.to_common(options)).unwrap()
-        })
-        .collect()
+/// What the main job (the `normalize` binary) prints for the bundled fixtures, as CI runs it.
+fn main_job_output(extra_args: &[&str]) -> String {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_normalize"))
+        .args(extra_args)
+        .arg(&fixtures)
+        .output()
+        .expect("normalize runs");
+    assert!(
+        output.status.success(),
+        "normalize failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
 #[test]
 fn every_line_the_main_job_prints_for_the_fixtures_validates() {
     let validator = validator();
-    let mut inputs = Vec::new();
-    main_job_inputs(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"), &mut inputs);
-    // As the main job does: a receive time for the payloads that carry none, here one with
-    // nanoseconds, which the format writes to the millisecond.
-    let received: DateTime<Utc> = "2026-01-02T03:04:05.123456789Z".parse().unwrap();
-    let options = ConvertOptions::default().with_received_at(received);
-    let mut checked = 0;
-    for path in &inputs {
-        for line in printed_lines(path, &options) {
-            let value: Value = serde_json::from_str(&line).unwrap();
+    // With the clock as receive time (nanoseconds, written to the millisecond), and with one
+    // given on the command line.
+    for args in [&[][..], &["--received-at", "2026-01-02T03:04:05.123456789Z"][..]] {
+        let output = main_job_output(args);
+        let mut checked = 0;
+        for line in output.lines() {
+            let value: Value = serde_json::from_str(line).unwrap();
             let errors: Vec<String> = validator
                 .iter_errors(&value)
                 .map(|e| format!("{e} at {}", e.instance_path()))
                 .collect();
-            assert!(errors.is_empty(), "{}: {line}\n{errors:#?}", path.display());
-            assert_eq!(value["format"], "cc-events/1", "{}", path.display());
+            assert!(errors.is_empty(), "{line}\n{errors:#?}");
+            assert_eq!(value["format"], "cc-events/1", "{line}");
             // Read back and written again, the line is unchanged.
-            let back: CommonEvent = serde_json::from_str(&line).unwrap();
-            assert_eq!(serde_json::to_string(&back).unwrap(), line, "{}", path.display());
+            let back: CommonEvent = serde_json::from_str(line).unwrap();
+            assert_eq!(serde_json::to_string(&back).unwrap(), line);
             checked += 1;
         }
+        // Every fixture and every line of the scenario streams.
+        assert!(checked > 250, "only {checked} lines were checked");
     }
-    assert!(
-        inputs
-            .iter()
-            .any(|path| path.extension().is_some_and(|ext| ext == "ndjson"))
-    );
-    assert!(checked > 250, "only {checked} lines were checked");
 }
 
 #[test]
