@@ -6,6 +6,7 @@ use cc_events::common::{CommonEvent, ConvertOptions, JSON_SCHEMA};
 use serde_json::Value;
 use std::path::Path;
 
+#[cfg(feature = "schemars")]
 const SCHEMA_PATH: &str = "src/common/common-event.schema.json";
 
 /// The committed schema is exactly what `schemars` generates from the types. With
