@@ -2,8 +2,8 @@
 
 use super::ConvertOptions;
 use crate::wire::{TimeFormat, TimeText, WallTime};
-use chrono::SubsecRound;
 use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{Datelike, SecondsFormat, SubsecRound, Timelike};
 use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -31,8 +31,34 @@ pub struct EventTime {
     pub original: Option<String>,
 }
 
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ`, written digit by digit: this runs for every event `normalize`
+/// prints, and chrono's `format` parses its pattern on each call.
 fn write_millis<S: Serializer>(utc: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&utc.format("%Y-%m-%dT%H:%M:%S%.3fZ"))
+    let year = utc.year();
+    if !(0..=9999).contains(&year) {
+        // Outside four digits RFC 3339 has no form; chrono's extended year still reads back.
+        return serializer.serialize_str(&utc.to_rfc3339_opts(SecondsFormat::Millis, true));
+    }
+    // chrono keeps a leap second as second 59 with nanoseconds past 10^9: written as .999.
+    let millis = (utc.nanosecond() / 1_000_000).min(999);
+    let mut text = *b"0000-00-00T00:00:00.000Z";
+    let mut put = |at: usize, width: usize, mut value: u32| {
+        for index in (at..at + width).rev() {
+            if let Some(byte) = text.get_mut(index) {
+                *byte = b'0' + (value % 10) as u8;
+            }
+            value /= 10;
+        }
+    };
+    put(0, 4, year.unsigned_abs());
+    put(5, 2, utc.month());
+    put(8, 2, utc.day());
+    put(11, 2, utc.hour());
+    put(14, 2, utc.minute());
+    put(17, 2, utc.second());
+    put(20, 3, millis);
+    // Only ASCII digits were written into an ASCII template.
+    serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
 }
 
 #[cfg(feature = "schemars")]
@@ -189,5 +215,34 @@ impl EventTime {
             source: TimeSource::Received,
             original: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn times_are_written_as_chrono_writes_them_to_the_millisecond(
+            seconds in -62_167_219_200i64..253_402_300_799,
+            nanos in 0u32..1_000_000_000,
+        ) {
+            let utc = DateTime::from_timestamp(seconds, nanos).unwrap();
+            let time = EventTime::received(utc);
+            let json = serde_json::to_value(&time).unwrap();
+            prop_assert_eq!(json["utc"].as_str().unwrap(), utc.to_rfc3339_opts(SecondsFormat::Millis, true));
+            let back: EventTime = serde_json::from_value(json).unwrap();
+            prop_assert_eq!(back, time);
+        }
+    }
+
+    #[test]
+    fn years_beyond_four_digits_still_read_back() {
+        let utc = DateTime::from_timestamp(300_000_000_000, 5_000_000).unwrap();
+        let time = EventTime::received(utc);
+        let back: EventTime = serde_json::from_value(serde_json::to_value(&time).unwrap()).unwrap();
+        assert_eq!(back, time);
     }
 }
