@@ -39,11 +39,13 @@
 //!
 //! The contracts (lossless round trips, errors, time, detection) are in the README's
 //! "Guarantees" section; [`wire`] holds the building blocks that keep them.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod aliyun_v2;
 mod any_event;
+mod any_event_accessors;
 pub mod ccai_qm;
 pub mod common;
 pub mod csta;
@@ -52,11 +54,15 @@ mod error;
 pub mod push_v7;
 pub mod read;
 mod schema;
+pub mod validate;
 pub mod wire;
 
 pub use any_event::AnyEvent;
+/// The `chrono` this crate's public API uses (`DateTime<Utc>`, `FixedOffset`), re-exported so
+/// that a dependent needs no version of its own in step with this crate's.
+pub use chrono;
 pub use error::{Error, ErrorKind};
-pub use schema::Schema;
+pub use schema::{ParseSchemaError, Schema};
 
 /// Detects the schema of one payload and parses it.
 ///
@@ -78,6 +84,23 @@ pub use schema::Schema;
 /// byte-order mark is skipped.
 pub fn parse(bytes: &[u8]) -> Result<AnyEvent, Error> {
     AnyEvent::from_slice(bytes)
+}
+
+/// [`parse`], then a payload that departs from its vendor's documentation in any way is an
+/// error: [`ErrorKind::Deviations`] with every deviation, located at the first. For a payload
+/// of unknown vendor; each schema's `Event::from_slice_strict` does the same for one schema.
+pub fn parse_strict(bytes: &[u8]) -> Result<AnyEvent, Error> {
+    let event = parse(bytes)?;
+    let found = event.deviations();
+    match found.first() {
+        None => Ok(event),
+        Some(first) => Err(Error::new(
+            Some(event.schema()),
+            event.event_type().map(str::to_owned),
+            first.path.clone(),
+            ErrorKind::Deviations(found),
+        )),
+    }
 }
 
 /// The schema of one payload, without parsing it: one pass over the top-level keys, the values

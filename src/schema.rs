@@ -1,6 +1,7 @@
 //! The four source schemas the crate reads.
 
 use std::fmt;
+use std::str::FromStr;
 
 /// One of the vendor event schemas this crate models.
 ///
@@ -31,6 +32,32 @@ impl Schema {
             Schema::Csta => "csta",
             Schema::CcaiQm => "ccai_qm",
         }
+    }
+}
+
+impl FromStr for Schema {
+    type Err = ParseSchemaError;
+
+    /// The schema of a module name, as [`Schema::as_str`] writes it (`"aliyun_v2"`, ...).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Schema::ALL
+            .into_iter()
+            .find(|schema| schema.as_str() == text)
+            .ok_or_else(|| ParseSchemaError { name: text.to_owned() })
+    }
+}
+
+/// A text that names no [`Schema`] (from `str::parse::<Schema>`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no schema is named {name:?} (the schemas: aliyun_v2, push_v7, csta, ccai_qm)")]
+pub struct ParseSchemaError {
+    name: String,
+}
+
+impl ParseSchemaError {
+    /// The text that was given.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 }
 

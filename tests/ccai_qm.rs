@@ -564,7 +564,7 @@ fn common(name: &str) -> CommonEvent {
 fn party_of(party: &Option<Party>) -> Option<(PartyRole, Option<&str>, Option<ConnectionState>)> {
     party
         .as_ref()
-        .map(|party| (party.role, party.id.as_deref(), party.state))
+        .map(|party| (party.role.clone(), party.id.as_deref(), party.state.clone()))
 }
 
 /// A CallState payload of `state` with the given participants `(id, type, state)`.
@@ -608,7 +608,7 @@ fn every_fixture_converts_with_its_type_kept_and_the_receive_time() {
         assert_eq!(converted.tenant.as_deref(), Some("tenant-1"), "{name}");
         let time = converted.time.as_ref().expect("the receive time");
         assert_eq!(
-            (time.utc, time.source, time.original.as_deref()),
+            (time.utc, time.source.clone(), time.original.as_deref()),
             (received, TimeSource::Received, None)
         );
         assert_eq!(

@@ -876,8 +876,15 @@ fn agent_statuses_map_to_agent_kinds() {
     ];
     for (code, label, kind, state) in cases {
         let out = status(code, label);
-        assert_eq!((out.kind, out.agent_state), (kind, Some(state)), "status {code}");
-        assert_eq!(out.party.as_ref().map(|party| party.role), Some(PartyRole::Agent));
+        assert_eq!(
+            (out.kind, out.agent_state),
+            (kind, Some(state.clone())),
+            "status {code}"
+        );
+        assert_eq!(
+            out.party.as_ref().map(|party| party.role.clone()),
+            Some(PartyRole::Agent)
+        );
         let reason = out.not_ready_reason.map(|reason| (reason.code, reason.label));
         if state == AgentState::NotReady {
             assert_eq!(

@@ -115,7 +115,7 @@ fn convert(name: &str) -> Vec<CommonEvent> {
 
 /// Asserts the stream's kinds, showing the vendor types beside them when they differ.
 fn assert_kinds(name: &str, events: &[CommonEvent], expected: &[EventKind]) {
-    let kinds: Vec<EventKind> = events.iter().map(|event| event.kind).collect();
+    let kinds: Vec<EventKind> = events.iter().map(|event| event.kind.clone()).collect();
     let types: Vec<&str> = events.iter().map(|event| event.vendor_event_type.as_str()).collect();
     assert_eq!(kinds, expected, "{name}: the vendor types were {types:?}");
 }
@@ -141,7 +141,7 @@ fn agent_states(events: &[CommonEvent], agent: &str) -> Vec<AgentState> {
     events
         .iter()
         .filter(|event| event.vendor_event_type.starts_with("Agent") && event.agent_id.as_deref() == Some(agent))
-        .filter_map(|event| event.agent_state)
+        .filter_map(|event| event.agent_state.clone())
         .collect()
 }
 
@@ -152,7 +152,10 @@ fn released_legs(events: &[CommonEvent]) -> Vec<&str> {
         .map(|event| {
             assert_eq!(event.kind, ConnectionCleared);
             let cause = event.cause.as_ref().expect("a release reason");
-            assert_eq!((cause.code, cause.sip_code), (CauseCode::NormalClearing, Some(200)));
+            assert_eq!(
+                (cause.code.clone(), cause.sip_code),
+                (CauseCode::NormalClearing, Some(200))
+            );
             event.leg_id.as_deref().expect("a leg")
         })
         .collect()
@@ -193,7 +196,7 @@ fn assert_leg(events: &[CommonEvent], leg: &str, agent: &str, supervision: bool)
 /// The direction of every event that names a call type.
 fn assert_direction(events: &[CommonEvent], direction: Direction) {
     for event in events.iter().filter(|event| event.direction.is_some()) {
-        assert_eq!(event.direction, Some(direction), "{}", event.vendor_event_type);
+        assert_eq!(event.direction, Some(direction.clone()), "{}", event.vendor_event_type);
     }
 }
 
@@ -398,7 +401,7 @@ fn ivr_abandoned() {
     assert_eq!(abandoned.abandon_phase, Some(AbandonPhase::Ivr));
     let party = abandoned.party.as_ref().unwrap();
     assert_eq!(
-        (party.role, party.number.as_deref()),
+        (party.role.clone(), party.number.as_deref()),
         (PartyRole::Customer, Some(CALLER))
     );
     assert!(events.iter().all(|event| event.agent_id.is_none()));

@@ -86,6 +86,20 @@ fn leg_role(call_type: Option<&CallType>, scenario: Option<&Scenario>) -> PartyR
 }
 
 impl Event {
+    /// The event's time as its common event has it (`eventTime`, explicit UTC; else the
+    /// receive time from the options), without the rest of the conversion.
+    pub fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
+        match (self, self.group::<CommonFields>()) {
+            (_, Some(common)) => EventTime::resolve(common.event_time.get(), options),
+            // An unknown event type still has the common fields, as raw JSON.
+            (Event::Unknown(object), None) => {
+                let text = object.get("eventTime").and_then(serde_json::Value::as_str);
+                EventTime::resolve(text.map(Rfc3339Time::new).as_ref(), options)
+            }
+            (_, None) => EventTime::resolve::<crate::wire::Rfc3339>(None, options),
+        }
+    }
+
     /// This event in the common vocabulary (see the module table for every mapping). Never
     /// fails: an unknown event type is [`EventKind::Other`].
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
@@ -94,15 +108,7 @@ impl Event {
             .with_tenant(self.instance_id().or(options.tenant.as_deref()))
             .with_call_id(self.contact_id())
             .with_agent_id(self.agent_id());
-        out.time = match (self, self.group::<CommonFields>()) {
-            (_, Some(common)) => EventTime::resolve(common.event_time.get(), options),
-            // An unknown event type still has the common fields, as raw JSON.
-            (Event::Unknown(object), None) => {
-                let text = object.get("eventTime").and_then(serde_json::Value::as_str);
-                EventTime::resolve(text.map(Rfc3339Time::new).as_ref(), options)
-            }
-            (_, None) => EventTime::resolve::<crate::wire::Rfc3339>(None, options),
-        };
+        out.time = self.common_time(options);
 
         if let Some(call) = self.group::<CallFields>() {
             out = out
@@ -302,13 +308,15 @@ impl Event {
                     _ => PartyRole::Unknown,
                 };
                 let mut out = out.with_kind(EventKind::TranscriptSegment);
-                out.party = Some(Party::new(role).with_id(event.channel_name.as_str()).with_agent_id(
-                    if role == PartyRole::Agent {
-                        self.agent_id()
-                    } else {
-                        None
-                    },
-                ));
+                out.party = Some(
+                    Party::new(role.clone())
+                        .with_id(event.channel_name.as_str())
+                        .with_agent_id(if role == PartyRole::Agent {
+                            self.agent_id()
+                        } else {
+                            None
+                        }),
+                );
                 out
             }
             Event::RecordingReady(_) | Event::DualTrackRecordingReady(_) => out.with_kind(EventKind::RecordingReady),

@@ -101,13 +101,19 @@ use crate::wire::Field;
 use std::borrow::Cow;
 
 impl Event {
+    /// The event's time as its common event has it: the receive time from the options (the
+    /// payloads carry none).
+    pub fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
+        options.received_at.map(EventTime::received)
+    }
+
     /// This event in the common vocabulary (see the module table for every mapping). Never
     /// fails: an unknown type or state is [`EventKind::Other`].
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let event_type = self.event_type();
         let mut out = CommonEvent::new(Vendor::GoogleCcai, EventKind::Other, event_type.as_str())
             .with_tenant(options.tenant.as_deref());
-        out.time = options.received_at.map(EventTime::received);
+        out.time = self.common_time(options);
         match (self.agent(), self.call()) {
             (Some(agent), _) => agent_event(out, agent),
             (_, Some(call)) => call_event(out, call),
@@ -256,7 +262,7 @@ fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
         .with_call_id(text(&call.call_id).as_deref())
         .with_numbers(caller, callee)
         .with_queue(queue.as_deref());
-    out.direction = direction;
+    out.direction = direction.clone();
 
     let user = snapshot.user;
     let (kind, party, counterparty) = match call.state.get() {
@@ -318,7 +324,7 @@ fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
         .find(|participant| participant.is_agent())
         .or_else(|| call.agents().next());
     let mut out = out
-        .with_kind(kind)
+        .with_kind(kind.clone())
         .with_leg_id(party.and_then(id).as_deref())
         .with_agent_id(agent.and_then(id).as_deref());
     out.party = party.map(|participant| snapshot.party(participant));

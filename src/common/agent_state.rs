@@ -1,46 +1,33 @@
 //! [`AgentState`]: ECMA-269 agent states, with ECMA's "busy" refined.
 
+use super::vocabulary::vocabulary;
 use serde::{Deserialize, Serialize};
 
-/// An agent's state after an event. ECMA-269's agent states, with `agentBusy` refined into
-/// Dialing / Ringing / Talking / OnHold, and Reserved (which ECMA lacks).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum AgentState {
-    /// Not logged on (ECMA agentNull).
-    LoggedOff,
-    /// Logged on and taking calls (ECMA agentReady).
-    Ready,
-    /// Logged on, not taking calls (ECMA agentNotReady); see the event's reason.
-    NotReady,
-    /// Reserved for a call, not yet ringing.
-    Reserved,
-    /// Placing a call (ECMA agentBusy).
-    Dialing,
-    /// Being rung (ECMA agentBusy).
-    Ringing,
-    /// On a call (ECMA agentBusy).
-    Talking,
-    /// With a call on hold (ECMA agentBusy).
-    OnHold,
-    /// In wrap-up (ECMA agentWorkingAfterCall).
-    WorkingAfterCall,
-    /// The feed's state has no equivalent.
-    Unknown,
+vocabulary! {
+    /// An agent's state after an event. ECMA-269's agent states, with `agentBusy` refined into
+    /// Dialing / Ringing / Talking / OnHold, and Reserved (which ECMA lacks).
+    pub enum AgentState {
+        /// Not logged on (ECMA agentNull).
+        LoggedOff = "logged_off",
+        /// Logged on and taking calls (ECMA agentReady).
+        Ready = "ready",
+        /// Logged on, not taking calls (ECMA agentNotReady); see the event's reason.
+        NotReady = "not_ready",
+        /// Reserved for a call, not yet ringing.
+        Reserved = "reserved",
+        /// Placing a call (ECMA agentBusy).
+        Dialing = "dialing",
+        /// Being rung (ECMA agentBusy).
+        Ringing = "ringing",
+        /// On a call (ECMA agentBusy).
+        Talking = "talking",
+        /// With a call on hold (ECMA agentBusy).
+        OnHold = "on_hold",
+        /// In wrap-up (ECMA agentWorkingAfterCall).
+        WorkingAfterCall = "working_after_call",
+        /// The feed's state has no equivalent.
+        Unknown = "unknown",
+    }
 }
 
 /// ECMA-269's five agent states.
@@ -62,8 +49,9 @@ pub enum EcmaAgentState {
 
 impl AgentState {
     /// The ECMA-269 state: Dialing, Ringing, Talking and OnHold collapse to agentBusy,
-    /// Reserved counts as agentBusy (the agent is taken for a call); `None` for Unknown.
-    pub fn ecma(self) -> Option<EcmaAgentState> {
+    /// Reserved counts as agentBusy (the agent is taken for a call); `None` for Unknown and
+    /// for a state of a newer version.
+    pub fn ecma(&self) -> Option<EcmaAgentState> {
         Some(match self {
             AgentState::LoggedOff => EcmaAgentState::AgentNull,
             AgentState::Ready => EcmaAgentState::AgentReady,
@@ -74,13 +62,14 @@ impl AgentState {
             | AgentState::Talking
             | AgentState::OnHold => EcmaAgentState::AgentBusy,
             AgentState::WorkingAfterCall => EcmaAgentState::AgentWorkingAfterCall,
-            AgentState::Unknown => return None,
+            AgentState::Unknown | AgentState::Unrecognized(_) => return None,
         })
     }
 }
 
 /// Why an agent is not ready: the vendor's code and label, as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NotReadyReason {
     /// The vendor's code (Aliyun `breakCode`, 7moor status number, CSTA `reason`).

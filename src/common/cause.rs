@@ -1,10 +1,12 @@
 //! [`Cause`]: why something happened, in ECMA-269 EventCause terms, with the SIP code.
 
+use super::vocabulary::vocabulary;
 use serde::{Deserialize, Serialize};
 
 /// Why a call event happened: an ECMA-269 EventCause, the SIP status code where the vendor
 /// gives one, and the vendor's own text verbatim.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Cause {
     /// The ECMA-269 cause.
@@ -43,106 +45,89 @@ impl Cause {
     }
 }
 
-/// The ECMA-269 EventCause values this crate's vendors use (ECMA spelling, `camelCase` on the
-/// wire: `"normalClearing"`), plus `Other`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::Display,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-)]
-#[serde(rename_all = "camelCase")]
-#[strum(serialize_all = "camelCase")]
-#[non_exhaustive]
-pub enum CauseCode {
-    /// activeParticipation (barge-in, coaching)
-    ActiveParticipation,
-    /// alertTimeExpired (rang too long)
-    AlertTimeExpired,
-    /// blocked
-    Blocked,
-    /// busy
-    Busy,
-    /// callCancelled
-    CallCancelled,
-    /// callForward
-    CallForward,
-    /// callNotAnswered
-    CallNotAnswered,
-    /// callPickup
-    CallPickup,
-    /// conference
-    Conference,
-    /// consultation
-    Consultation,
-    /// destNotObtainable
-    DestNotObtainable,
-    /// distributed
-    Distributed,
-    /// enteringDistribution
-    EnteringDistribution,
-    /// intrude
-    Intrude,
-    /// keyOperation
-    KeyOperation,
-    /// makeCall
-    MakeCall,
-    /// makePredictiveCall
-    MakePredictiveCall,
-    /// networkCongestion
-    NetworkCongestion,
-    /// newCall
-    NewCall,
-    /// noAvailableAgents
-    NoAvailableAgents,
-    /// normal
-    Normal,
-    /// normalClearing
-    NormalClearing,
-    /// numberUnallocated
-    NumberUnallocated,
-    /// overflow
-    Overflow,
-    /// override
-    Override,
-    /// queueTimeOverflow
-    QueueTimeOverflow,
-    /// redirected
-    Redirected,
-    /// resourcesNotAvailable
-    ResourcesNotAvailable,
-    /// silentParticipation (monitoring)
-    SilentParticipation,
-    /// singleStepConference
-    SingleStepConference,
-    /// singleStepTransfer
-    SingleStepTransfer,
-    /// timeout
-    Timeout,
-    /// transfer
-    Transfer,
-    /// Anything else; the vendor's text is in [`Cause::vendor_text`].
-    Other,
+vocabulary! {
+    /// The ECMA-269 EventCause values this crate's vendors use (ECMA spelling, `camelCase` on the
+    /// wire: `"normalClearing"`), plus `Other`.
+    pub enum CauseCode {
+        /// activeParticipation (barge-in, coaching)
+        ActiveParticipation = "activeParticipation",
+        /// alertTimeExpired (rang too long)
+        AlertTimeExpired = "alertTimeExpired",
+        /// blocked
+        Blocked = "blocked",
+        /// busy
+        Busy = "busy",
+        /// callCancelled
+        CallCancelled = "callCancelled",
+        /// callForward
+        CallForward = "callForward",
+        /// callNotAnswered
+        CallNotAnswered = "callNotAnswered",
+        /// callPickup
+        CallPickup = "callPickup",
+        /// conference
+        Conference = "conference",
+        /// consultation
+        Consultation = "consultation",
+        /// destNotObtainable
+        DestNotObtainable = "destNotObtainable",
+        /// distributed
+        Distributed = "distributed",
+        /// enteringDistribution
+        EnteringDistribution = "enteringDistribution",
+        /// intrude
+        Intrude = "intrude",
+        /// keyOperation
+        KeyOperation = "keyOperation",
+        /// makeCall
+        MakeCall = "makeCall",
+        /// makePredictiveCall
+        MakePredictiveCall = "makePredictiveCall",
+        /// networkCongestion
+        NetworkCongestion = "networkCongestion",
+        /// newCall
+        NewCall = "newCall",
+        /// noAvailableAgents
+        NoAvailableAgents = "noAvailableAgents",
+        /// normal
+        Normal = "normal",
+        /// normalClearing
+        NormalClearing = "normalClearing",
+        /// numberUnallocated
+        NumberUnallocated = "numberUnallocated",
+        /// overflow
+        Overflow = "overflow",
+        /// override
+        Override = "override",
+        /// queueTimeOverflow
+        QueueTimeOverflow = "queueTimeOverflow",
+        /// redirected
+        Redirected = "redirected",
+        /// resourcesNotAvailable
+        ResourcesNotAvailable = "resourcesNotAvailable",
+        /// silentParticipation (monitoring)
+        SilentParticipation = "silentParticipation",
+        /// singleStepConference
+        SingleStepConference = "singleStepConference",
+        /// singleStepTransfer
+        SingleStepTransfer = "singleStepTransfer",
+        /// timeout
+        Timeout = "timeout",
+        /// transfer
+        Transfer = "transfer",
+        /// Anything else; the vendor's text is in [`Cause::vendor_text`].
+        Other = "other",
+    }
 }
 
 impl CauseCode {
-    /// The ECMA name (`"normalClearing"`).
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
     /// Reads an ECMA cause name written in any casing, with or without `_`/`-`/spaces:
     /// `newCall`, `NEWCALL`, `NEW_CALL` all give [`CauseCode::NewCall`]; anything else `Other`.
     pub fn from_ecma(text: &str) -> Self {
-        <CauseCode as strum::IntoEnumIterator>::iter()
-            .find(|code| *code != CauseCode::Other && crate::wire::loosely_equal(code.as_str(), text))
+        CauseCode::KNOWN
+            .iter()
+            .find(|code| **code != CauseCode::Other && crate::wire::loosely_equal(code.as_str(), text))
+            .cloned()
             .unwrap_or(CauseCode::Other)
     }
 

@@ -1,47 +1,56 @@
 //! [`CommonEvent`]: one thing that happened to one subject, whichever vendor said it.
 
+use super::vocabulary::vocabulary;
 use super::{AbandonPhase, AgentState, Cause, Direction, DivertMode, EventKind, EventTime, NotReadyReason, Party};
-use super::{TransferMode, party::non_empty};
+use super::{FormatVersion, TransferMode, party::non_empty};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-/// The vendor whose payload an event came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, strum::Display)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Vendor {
-    /// Alibaba Cloud Call Center 2.0 ([`crate::aliyun_v2`]).
-    AlibabaCloud,
-    /// 7moor V7 ([`crate::push_v7`]).
-    SevenMoor,
-    /// A CSTA JSON feed ([`crate::csta`]).
-    Csta,
-    /// Google CCAI Platform ([`crate::ccai_qm`]).
-    GoogleCcai,
+vocabulary! {
+    /// The vendor whose payload an event came from.
+    pub enum Vendor {
+        /// Alibaba Cloud Call Center 2.0 ([`crate::aliyun_v2`]).
+        AlibabaCloud = "alibaba_cloud",
+        /// 7moor V7 ([`crate::push_v7`]).
+        SevenMoor = "seven_moor",
+        /// A CSTA JSON feed ([`crate::csta`]).
+        Csta = "csta",
+        /// Google CCAI Platform ([`crate::ccai_qm`]).
+        GoogleCcai = "google_ccai",
+    }
 }
 
 impl Vendor {
-    /// The schema this vendor's payloads are read with.
-    pub fn schema(self) -> crate::Schema {
-        match self {
+    /// The schema this vendor's payloads are read with (`None` for a vendor of a newer
+    /// version).
+    pub fn schema(&self) -> Option<crate::Schema> {
+        Some(match self {
             Vendor::AlibabaCloud => crate::Schema::AliyunV2,
             Vendor::SevenMoor => crate::Schema::PushV7,
             Vendor::Csta => crate::Schema::Csta,
             Vendor::GoogleCcai => crate::Schema::CcaiQm,
-        }
+            Vendor::Unrecognized(_) => return None,
+        })
     }
 }
 
 /// One thing that happened to one subject (an agent, a call, or one party of a call), in the
-/// vendor-neutral vocabulary. Its JSON form is stable: `snake_case` keys, absent values left
-/// out, kinds and states as `snake_case` strings, causes in ECMA `camelCase`.
+/// vendor-neutral vocabulary. Its JSON form is versioned ([`FormatVersion`], the `format`
+/// member of every event) and stable: `snake_case` keys, absent values left out, kinds and
+/// states as `snake_case` strings, causes in ECMA `camelCase`, times to the millisecond. It is
+/// forward-compatible: a value a newer version added (a kind, a vendor, a state, a cause) is
+/// read as `Unrecognized(text)`, a member it added is kept in [`CommonEvent::extra`], and both
+/// are written back unchanged. Its JSON Schema is [`super::JSON_SCHEMA`].
 ///
 /// Conversions are stateless: one payload, one event. What needs earlier events (a call
 /// cleared when its last leg leaves, the difference between two CCAI snapshots) is not
 /// guessed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CommonEvent {
+    /// The version of the common JSON this event is written in (`"cc-events/1"`).
+    pub format: FormatVersion,
     /// The vendor.
     pub vendor: Vendor,
     /// The vendor's own event type, verbatim: the schema's discriminator as sent
@@ -80,7 +89,8 @@ pub struct CommonEvent {
     /// The other party: the transfer target, the consulted agent, the supervised agent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterparty: Option<Party>,
-    /// The call's direction.
+    /// The direction of the leg the event is about (a consultation leg of an inbound call
+    /// is internal), as the vendor reports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
     /// The calling number.
@@ -110,12 +120,18 @@ pub struct CommonEvent {
     /// For [`EventKind::Abandoned`]: where the caller hung up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abandon_phase: Option<AbandonPhase>,
+    /// Members a newer version of the format added, kept as read and written back unchanged.
+    /// Always empty in an event this version converted.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "schemars", schemars(skip))]
+    pub extra: Map<String, Value>,
 }
 
 impl CommonEvent {
     /// An event of `kind` from `vendor` with its verbatim type and nothing else known yet.
     pub fn new(vendor: Vendor, kind: EventKind, vendor_event_type: impl Into<String>) -> Self {
         CommonEvent {
+            format: FormatVersion::CURRENT,
             vendor,
             vendor_event_type: vendor_event_type.into(),
             kind,
@@ -139,7 +155,23 @@ impl CommonEvent {
             transfer_mode: None,
             divert_mode: None,
             abandon_phase: None,
+            extra: Map::new(),
         }
+    }
+
+    /// Gives the event this receive time where the conversion would: when it has no time,
+    /// or only a receive time (its payload has no usable time of its own). An explicit or
+    /// local payload time is kept. `event.to_common(&options).with_received_at(at)` is the
+    /// conversion with `options.with_received_at(at)`, without rebuilding the options.
+    pub fn with_received_at(mut self, received_at: chrono::DateTime<chrono::Utc>) -> Self {
+        let payload_time = self
+            .time
+            .as_ref()
+            .is_some_and(|time| time.source != super::TimeSource::Received);
+        if !payload_time {
+            self.time = Some(EventTime::received(received_at));
+        }
+        self
     }
 
     /// Sets the kind (conversions refine it as they read the payload).

@@ -1,64 +1,63 @@
 //! Parties of a call: [`Party`], [`PartyRole`], [`ConnectionState`], and the call's [`Direction`].
 
+use super::vocabulary::vocabulary;
 use serde::{Deserialize, Serialize};
 
-/// Which way a call goes, from the contact center's point of view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum Direction {
-    /// A customer called in.
-    Inbound,
-    /// The center called out.
-    Outbound,
-    /// Between agents or extensions.
-    Internal,
+vocabulary! {
+    /// Which way a leg goes, from the contact center's point of view: the direction of the
+    /// leg (channel, connection) the event is about, not always the whole call's (a
+    /// consultation leg of an inbound call is `internal`).
+    pub enum Direction {
+        /// A customer called in.
+        Inbound = "inbound",
+        /// The center called out.
+        Outbound = "outbound",
+        /// Between agents or extensions.
+        Internal = "internal",
+    }
 }
 
-/// What a party of a call is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-#[non_exhaustive]
-pub enum PartyRole {
-    /// An agent.
-    Agent,
-    /// The customer.
-    Customer,
-    /// A supervisor (monitoring, coaching, barging, intercepting).
-    Supervisor,
-    /// Another party (a transfer target outside the center, a conference guest).
-    ThirdParty,
-    /// The platform itself: IVR, queue, virtual agent, a platform leg.
-    System,
-    /// The feed does not say.
-    Unknown,
+vocabulary! {
+    /// What a party of a call is.
+    pub enum PartyRole {
+        /// An agent.
+        Agent = "agent",
+        /// The customer.
+        Customer = "customer",
+        /// A supervisor (monitoring, coaching, barging, intercepting).
+        Supervisor = "supervisor",
+        /// Another party (a transfer target outside the center, a conference guest).
+        ThirdParty = "third_party",
+        /// The platform itself: IVR, queue, virtual agent, a platform leg.
+        System = "system",
+        /// The feed does not say.
+        Unknown = "unknown",
+    }
 }
 
-/// ECMA-269 LocalConnectionState: a party's relation to the call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ConnectionState {
-    /// No relation (null).
-    Null,
-    /// Dialing (initiated).
-    Initiated,
-    /// Ringing (alerting).
-    Alerting,
-    /// Taking part (connected).
-    Connected,
-    /// On hold (hold).
-    Hold,
-    /// Waiting in a queue (queued).
-    Queued,
-    /// Failed (fail).
-    Fail,
+vocabulary! {
+    /// ECMA-269 LocalConnectionState: a party's relation to the call.
+    pub enum ConnectionState {
+        /// No relation (null).
+        Null = "null",
+        /// Dialing (initiated).
+        Initiated = "initiated",
+        /// Ringing (alerting).
+        Alerting = "alerting",
+        /// Taking part (connected).
+        Connected = "connected",
+        /// On hold (hold).
+        Hold = "hold",
+        /// Waiting in a queue (queued).
+        Queued = "queued",
+        /// Failed (fail).
+        Fail = "fail",
+    }
 }
 
 /// One party (leg) of a call.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Party {
     /// What the party is.
@@ -69,7 +68,11 @@ pub struct Party {
     /// Its phone number or extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// The agent, when the party is one.
+    /// The agent this leg is reported with: the agent themself on an agent's or
+    /// supervisor's leg, and on a customer's (or other party's) leg the agent whose event it
+    /// is, when the vendor says (Aliyun's call events name the agent on every leg they
+    /// report, the customer's included). Not a test of whether the party is an agent: that
+    /// is [`Party::role`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_id: Option<String>,
     /// Its connection state after the event.

@@ -311,6 +311,21 @@ impl Devices<'_> {
 }
 
 impl Event {
+    /// The event's time as its common event has it (`eventTime` read at the options' offset;
+    /// else the receive time), without the rest of the conversion.
+    pub fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
+        match self {
+            Event::Unknown(object) => {
+                let text = object
+                    .get("eventTime")
+                    .and_then(Value::as_str)
+                    .map(DottedLocalTime::new);
+                EventTime::resolve(text.as_ref(), options)
+            }
+            _ => EventTime::resolve(self.event_time(), options),
+        }
+    }
+
     /// This event in the common vocabulary (see the module tables for every mapping). Never
     /// fails: an unknown event name is [`EventKind::Other`].
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
@@ -324,16 +339,7 @@ impl Event {
             .with_call_id(self.call_id())
             .with_agent_id(self.agent_id());
         out.sequence = self.serial();
-        out.time = match self {
-            Event::Unknown(object) => {
-                let text = object
-                    .get("eventTime")
-                    .and_then(Value::as_str)
-                    .map(DottedLocalTime::new);
-                EventTime::resolve(text.as_ref(), options)
-            }
-            _ => EventTime::resolve(self.event_time(), options),
-        };
+        out.time = self.common_time(options);
 
         if self.group::<super::AgentFields>().is_some() {
             return self.agent_event(out);
@@ -453,7 +459,7 @@ impl Event {
         out = out.with_numbers(caller.and_then(extension), callee.and_then(extension));
         out.related_call_ids = self.related_calls(call, out.call_id.as_deref());
 
-        let devices = self.devices(out.direction);
+        let devices = self.devices(out.direction.clone());
         let subject = self.subject_device();
         let state = named_state(&event_type).or_else(|| {
             let about_subject = subject.is_some() && device(&call.device_id) == subject;

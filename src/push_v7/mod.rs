@@ -199,6 +199,12 @@ impl Event {
         }
     }
 
+    /// The parent call (`superUniqueId`) of a call-event push, `None` when empty: the call id
+    /// of the pushes that send no `callUniqueId`.
+    pub fn super_unique_id(&self) -> Option<&str> {
+        self.part::<CallEventFields>()?.super_unique_id.non_empty()
+    }
+
     /// The agent's number (`agentNumber`, 工号).
     pub fn agent_number(&self) -> Option<&str> {
         match self.part::<AgentFields>() {

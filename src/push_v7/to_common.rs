@@ -109,9 +109,7 @@ impl Event {
     /// fails: an unknown push is [`EventKind::Other`] with its `pushType` kept.
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let event_type = self.event_type();
-        let super_id = self
-            .part::<CallEventFields>()
-            .and_then(|event| event.super_unique_id.non_empty());
+        let super_id = self.super_unique_id();
         let mut out = CommonEvent::new(Vendor::SevenMoor, EventKind::Other, event_type.as_str())
             .with_tenant(self.account_id().or(options.tenant.as_deref()))
             .with_call_id(self.call_unique_id().or(super_id))
@@ -123,7 +121,7 @@ impl Event {
         }
         if let Some(call) = self.part::<CallFields>() {
             out.direction = direction(call.call_type());
-            let (caller, callee) = numbers(out.direction, call, None, None);
+            let (caller, callee) = numbers(out.direction.clone(), call, None, None);
             out = out.with_numbers(caller, callee);
         }
 
@@ -167,8 +165,9 @@ impl Event {
                             Some(CallEvent::Hangup) => EventKind::ConnectionCleared,
                             _ => EventKind::AgentStateChanged,
                         };
+                        let is_originated = kind == EventKind::Originated;
                         let mut out = out.with_kind(kind);
-                        if kind == EventKind::Originated {
+                        if is_originated {
                             out.cause = placed_by(self.call_type()).map(Cause::new);
                         }
                         out
@@ -208,8 +207,9 @@ impl Event {
         }
     }
 
-    /// The event's time (see the module's "Time").
-    fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
+    /// The event's time as its common event has it (see the module's "Time"), without the
+    /// rest of the conversion.
+    pub fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
         let texts: Vec<Option<Cow<'_, str>>> = match self {
             Event::Login(event) | Event::Logout(event) => vec![time_text(&event.status_time)],
             Event::Cdr(cdr) => [&cdr.create_time, &cdr.save_time, &cdr.hangup_time, &cdr.start_time]
@@ -323,8 +323,9 @@ fn agent_status(out: CommonEvent, status: AgentStatus, label: Option<&str>) -> C
         AgentStatus::Invalid | AgentStatus::Unknown(_) => (EventKind::AgentStateChanged, AgentState::Unknown),
     };
     let mut out = out.with_kind(kind);
+    let not_ready = state == AgentState::NotReady;
     out.agent_state = Some(state);
-    if state == AgentState::NotReady {
+    if not_ready {
         let code = status.code().to_string();
         // `statusName` is the label (every sample); a code there (the document's form) is not.
         let label = label.filter(|label| label.trim().parse::<u64>().is_err());
@@ -340,7 +341,7 @@ fn call_record(out: CommonEvent, cdr: &Cdr, agent: Party, customer: Party) -> Co
         .with_leg_id(cdr.call_id.non_empty())
         .with_queue(cdr.queue_number.non_empty().or(cdr.queue_name.non_empty()));
     let (caller, callee) = numbers(
-        out.direction,
+        out.direction.clone(),
         &cdr.call,
         cdr.virtual_number.non_empty(),
         cdr.hot_line_number.non_empty(),

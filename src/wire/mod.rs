@@ -31,24 +31,34 @@ mod value;
 
 pub use deviation::{Deviation, DeviationKind};
 pub(crate) use dispatch::wire_events;
+pub use dispatch::{EventSchema, deviations};
+// The serde plumbing the schema modules are built with: public for the macros' expansions
+// and the crate's own tests, not for users (each schema's `Event` has the entry points).
+#[doc(hidden)]
 pub use dispatch::{
-    Buffered, Context, EventSchema, EventSeed, Prefix, deserialize_event, deviations, finish_object, finish_unknown,
-    parse_slice, parse_str, peek, strict,
+    Buffered, Context, EventSeed, Prefix, deserialize_event, finish_object, finish_unknown, parse_slice, parse_str,
+    peek, strict,
 };
 pub use field::Field;
 pub use json_type::JsonType;
 pub use numeric::{Flag, Numeric};
+#[doc(hidden)]
 pub use object::{
-    DuplicateKeys, EntrySeed, Fields, KeySeed, ObjectDyn, ObjectVisitor, WireObject, object_from_wire_map,
-    read_entries, read_object, serialize_object,
+    DuplicateKeys, EntrySeed, Fields, KeySeed, ObjectVisitor, object_from_wire_map, read_entries, read_object,
+    serialize_object,
 };
+pub use object::{ObjectDyn, WireObject};
 pub(crate) use object::{nullable_flag, wire_group, wire_object};
+#[doc(hidden)]
+pub use open_enum::OpenEnumVisitor;
+pub use open_enum::loosely_equal;
 pub(crate) use open_enum::open_enum;
-pub use open_enum::{OpenEnumVisitor, loosely_equal};
 pub use path::{JsonPath, PathSegment};
 pub use text::{CommaList, Embedded, KeyValuePairs, Separated};
 pub use time::{
     DottedLocalDateTime, DottedLocalTime, LocalDateTime, LocalTime, Rfc3339, Rfc3339Time, TimeFormat, TimeText,
     UnixSeconds, UnixSecondsTime, WallTime,
 };
-pub use value::{List, WireValue, collect_map, collect_seq};
+pub use value::{List, WireValue};
+#[doc(hidden)]
+pub use value::{collect_map, collect_seq};

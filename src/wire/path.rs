@@ -4,6 +4,7 @@ use std::fmt;
 
 /// One step of a [`JsonPath`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PathSegment {
     /// A key of an object.
     Key(String),

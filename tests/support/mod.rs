@@ -3,6 +3,7 @@
 
 pub mod json_strategy;
 
+use cc_events::common::ConvertOptions;
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Debug;
@@ -134,14 +135,32 @@ pub fn assert_fixtures_are_of_the_type_they_are_named_after<E: cc_events::wire::
     }
 }
 
-/// Parses a fixture, asserts its round trip, and gives the text its snapshot pins: the typed
-/// value and its deviations.
+/// The public validation API's report on a fixture (`cc_events::validate`, what downstream
+/// tests use), checked: detected as `schema`, lossless.
+pub fn validated(path: &Path, schema: cc_events::Schema, options: &ConvertOptions) -> cc_events::validate::Report {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let report = cc_events::validate::validate(&bytes, options).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(report.schema, schema, "{}: detected as another schema", path.display());
+    assert!(
+        report.lossless,
+        "{}: the round trip lost or changed data",
+        path.display()
+    );
+    report
+}
+
+/// Validates a fixture through the public API (lossless, detected as `E`'s schema) and gives
+/// the text its snapshot pins: the typed value and the report's deviations.
 pub fn typed_snapshot<E: cc_events::wire::EventSchema + Serialize + Debug>(path: &Path) -> String {
+    let report = validated(path, E::SCHEMA, &ConvertOptions::default());
     let (bytes, event) = parse_fixture::<E>(path);
     assert_round_trip(&bytes, &event, &path.display().to_string());
-    let deviations: Vec<String> = cc_events::wire::deviations(&event)
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let deviations: Vec<String> = report.deviations.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        report.deviations.len(),
+        cc_events::wire::deviations(&event).len(),
+        "{}: the schema's parser and detection disagree",
+        path.display()
+    );
     format!("{event:#?}\n\ndeviations: {deviations:#?}")
 }

@@ -99,14 +99,10 @@ impl Run {
             event.to_common(&self.options)
         } else {
             // The receive time of payloads without one is the moment they are read.
-            let options = self
-                .options
-                .clone()
-                .with_received_at(std::time::SystemTime::now().into());
-            event.to_common(&options)
+            event.to_common_at(&self.options, std::time::SystemTime::now().into())
         };
         *self.summary.per_schema.entry(event.schema()).or_default() += 1;
-        *self.summary.per_kind.entry(common.kind).or_default() += 1;
+        *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
         self.summary.converted += 1;
         self.out.event(&common)
     }

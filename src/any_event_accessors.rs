@@ -1,0 +1,74 @@
+//! Cheap accessors on [`AnyEvent`]: the ids and time a router or a tracker keys on, read from
+//! the typed payload without building a [`CommonEvent`].
+
+use crate::AnyEvent;
+use crate::common::{CommonEvent, ConvertOptions, EventTime};
+use chrono::{DateTime, Utc};
+
+impl AnyEvent {
+    /// The call (contact) the payload names: Aliyun `contactId`, 7moor `callUniqueId` (else
+    /// `superUniqueId`), CSTA `callId`, CCAI `item.CallID`. `None` when absent or empty.
+    /// The same as the common event's `call_id`.
+    pub fn call_id(&self) -> Option<&str> {
+        let id = match self {
+            AnyEvent::AliyunV2(event) => event.contact_id(),
+            AnyEvent::PushV7(event) => event.call_unique_id().or_else(|| event.super_unique_id()),
+            AnyEvent::Csta(event) => event.call_id(),
+            AnyEvent::CcaiQm(event) => event.call_id(),
+        };
+        id.filter(|id| !id.is_empty())
+    }
+
+    /// The agent the payload names: Aliyun `agentId`, 7moor `agentNumber`, CSTA `agentId`,
+    /// CCAI the `AgentState` item's `ParticipantID`, or a `CallState`'s first agent
+    /// participant. `None` when absent, empty or not a string.
+    ///
+    /// This is the payload's own field: where the conversion names another agent (the
+    /// supervisor of an Aliyun supervision event, the CCAI agent a participant change is
+    /// about), the common event's `agent_id` is the conversion's.
+    pub fn agent_id(&self) -> Option<&str> {
+        let id = match self {
+            AnyEvent::AliyunV2(event) => event.agent_id(),
+            AnyEvent::PushV7(event) => event.agent_number(),
+            AnyEvent::Csta(event) => event.agent_id(),
+            AnyEvent::CcaiQm(event) => match (event.agent(), event.call()) {
+                (Some(agent), _) => agent.agent_id(),
+                (_, Some(call)) => call.agents().find_map(|agent| agent.participant_id.as_str()),
+                _ => None,
+            },
+        };
+        id.filter(|id| !id.is_empty())
+    }
+
+    /// The tenant the payload names: Aliyun `instanceId`, 7moor `accountId`, CSTA
+    /// `namespace`; CCAI payloads name none. `None` when absent or empty (the common event
+    /// then has the configured tenant, if any).
+    pub fn tenant(&self) -> Option<&str> {
+        let tenant = match self {
+            AnyEvent::AliyunV2(event) => event.instance_id(),
+            AnyEvent::PushV7(event) => event.account_id(),
+            AnyEvent::Csta(event) => event.namespace(),
+            AnyEvent::CcaiQm(_) => None,
+        };
+        tenant.filter(|tenant| !tenant.is_empty())
+    }
+
+    /// The event's time, exactly as its common event has it (the payload's time, local times
+    /// read at the options' offset; else the options' receive time), without the rest of the
+    /// conversion.
+    pub fn time(&self, options: &ConvertOptions) -> Option<EventTime> {
+        match self {
+            AnyEvent::AliyunV2(event) => event.common_time(options),
+            AnyEvent::PushV7(event) => event.common_time(options),
+            AnyEvent::Csta(event) => event.common_time(options),
+            AnyEvent::CcaiQm(event) => event.common_time(options),
+        }
+    }
+
+    /// [`AnyEvent::to_common`] with this payload's own receive time, so that one
+    /// `ConvertOptions` serves a whole stream: the same as converting with
+    /// `options.clone().with_received_at(received_at)`, without the clone.
+    pub fn to_common_at(&self, options: &ConvertOptions, received_at: DateTime<Utc>) -> CommonEvent {
+        self.to_common(options).with_received_at(received_at)
+    }
+}
