@@ -1,6 +1,8 @@
 //! [`CommonEvent`]: one thing that happened to one subject, whichever vendor said it.
 
-use super::{AbandonPhase, AgentState, Cause, Direction, DivertMode, EventKind, EventTime, NotReadyReason, Party};
+use super::{
+    AbandonPhase, AgentState, Cause, Direction, DivertMode, EventKind, EventTime, Media, NotReadyReason, Party,
+};
 use super::{TransferMode, party::non_empty};
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +112,9 @@ pub struct CommonEvent {
     /// For [`EventKind::Abandoned`]: where the caller hung up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abandon_phase: Option<AbandonPhase>,
+    /// The session's medium: absent for a voice call, [`Media::Chat`] for a chat (see [`Media`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
 }
 
 impl CommonEvent {
@@ -139,6 +144,7 @@ impl CommonEvent {
             transfer_mode: None,
             divert_mode: None,
             abandon_phase: None,
+            media: None,
         }
     }
 
