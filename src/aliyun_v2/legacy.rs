@@ -12,7 +12,7 @@
 
 use super::fields::CommonFields;
 use super::{Event, EventType};
-use crate::wire::{Deviation, DeviationKind, Fields, JsonPath, WireObject, serialize_object};
+use crate::wire::{Deviation, DeviationKind, DuplicateKeys, Fields, JsonPath, WireObject, serialize_object};
 use serde::Deserializer;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
@@ -71,8 +71,13 @@ impl<T> DerefMut for Legacy<T> {
 }
 
 impl<T: Fields> Fields for Legacy<T> {
-    fn accept<'de, D: Deserializer<'de>>(&mut self, key: &str, value: D) -> Result<Option<D>, D::Error> {
-        self.event.accept(key, value)
+    fn accept<'de, D: Deserializer<'de>>(
+        &mut self,
+        key: &str,
+        value: D,
+        replaced: &mut bool,
+    ) -> Result<Option<D>, D::Error> {
+        self.event.accept(key, value, replaced)
     }
     fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         self.event.serialize_fields(map)
@@ -114,6 +119,12 @@ impl<T: WireObject> WireObject for Legacy<T> {
     }
     fn extra_mut(&mut self) -> &mut Map<String, Value> {
         self.event.extra_mut()
+    }
+    fn duplicate_keys(&self) -> &DuplicateKeys {
+        self.event.duplicate_keys()
+    }
+    fn duplicate_keys_mut(&mut self) -> &mut DuplicateKeys {
+        self.event.duplicate_keys_mut()
     }
 }
 

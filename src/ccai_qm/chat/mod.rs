@@ -42,7 +42,7 @@ pub mod to_common;
 pub use session::{ChatParticipant, ChatSession};
 
 use crate::Schema;
-use crate::wire::{Buffered, Deviation, EventSchema, ObjectDyn, Prefix, finish_object};
+use crate::wire::{Buffered, Context, Deviation, EventSchema, ObjectDyn, Prefix, finish_object};
 use serde::de::MapAccess;
 
 /// One QM chat session event.
@@ -57,9 +57,22 @@ impl EventSchema for ChatEvent {
     const SCHEMA: Schema = Schema::CcaiQm;
     const TAG: &'static str = "state";
 
-    fn dispatch<'de, A: MapAccess<'de>>(tag: String, tag_sent: bool, prefix: Prefix, map: A) -> Result<Self, A::Error> {
+    fn dispatch<'de, A: MapAccess<'de>>(
+        tag: String,
+        tag_sent: bool,
+        prefix: Prefix,
+        map: A,
+        cx: &mut Context<'_>,
+    ) -> Result<Self, A::Error> {
         // Every state, documented or not, is the same typed object.
-        let session = finish_object::<Box<ChatSession>, A>(Self::TAG, tag_sent.then_some(tag), prefix, map)?;
+        let session = finish_object::<Box<ChatSession>, A>(
+            Self::TAG,
+            Self::SCHEMA,
+            tag_sent.then_some(tag),
+            prefix,
+            map,
+            cx,
+        )?;
         Ok(ChatEvent { session })
     }
 
