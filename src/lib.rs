@@ -45,6 +45,8 @@
 pub mod aliyun_v2;
 mod any_event;
 pub mod ccai_qm;
+#[cfg(feature = "cloudevents")]
+pub mod cloudevents;
 pub mod common;
 pub mod csta;
 mod detect;

@@ -65,14 +65,8 @@ impl EventSchema for ChatEvent {
         cx: &mut Context<'_>,
     ) -> Result<Self, A::Error> {
         // Every state, documented or not, is the same typed object.
-        let session = finish_object::<Box<ChatSession>, A>(
-            Self::TAG,
-            Self::SCHEMA,
-            tag_sent.then_some(tag),
-            prefix,
-            map,
-            cx,
-        )?;
+        let session =
+            finish_object::<Box<ChatSession>, A>(Self::TAG, Self::SCHEMA, tag_sent.then_some(tag), prefix, map, cx)?;
         Ok(ChatEvent { session })
     }
 
