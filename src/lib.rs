@@ -7,6 +7,7 @@
 //! | [`push_v7`] | 7moor V7 event push | `pushType`, or the payload's shape |
 //! | [`csta`] | a CSTA-style (ECMA-269) JSON event feed | `eventName` |
 //! | [`ccai_qm`] | Google CCAI Platform call-session events for QM | `type` |
+//! | [`ccai_qm::chat`] | Google CCAI Platform chat-session events for QM (schema `ccai_chat`) | `state` |
 //!
 //! [`parse`] finds the schema of a payload and parses it; each schema's `Event::from_slice`
 //! parses one schema; `to_common` turns any event into a [`common::CommonEvent`].
@@ -75,6 +76,7 @@ pub use schema::Schema;
 /// | `eventType` (any other string) or `instanceId` | aliyun_v2 |
 /// | `type` = `"AgentState"`/`"CallState"` and an `item` object | ccai_qm |
 /// | (at the end) any string `type` and an `item` object | ccai_qm |
+/// | `chat_id` | ccai_chat |
 ///
 /// A payload matching none gives [`ErrorKind::UnknownSchema`] with the keys it has. A leading
 /// byte-order mark is skipped.

@@ -10,7 +10,7 @@ use cc_events::wire::DeviationKind;
 use chrono::{DateTime, Utc};
 use support::*;
 
-const SCHEMA: &str = "ccai_qm/chat";
+const SCHEMA: &str = "ccai_chat";
 
 fn fixture(name: &str) -> ChatEvent {
     fixture_event(SCHEMA, name)
@@ -23,7 +23,7 @@ fn options() -> ConvertOptions {
 
 #[test]
 fn every_fixture_round_trips_and_matches_its_snapshots() {
-    insta::glob!("../fixtures/ccai_qm/chat", "*.json", |path| {
+    insta::glob!("../fixtures/ccai_chat", "*.json", |path| {
         insta::assert_snapshot!(typed_snapshot::<ChatEvent>(path));
         let (_, event) = parse_fixture::<ChatEvent>(path);
         let common = event.to_common(&options());
@@ -122,7 +122,8 @@ fn undocumented_keys_and_states_are_kept_and_reported() {
 fn a_chat_without_state_is_still_a_chat_and_key_order_does_not_matter() {
     let event = ChatEvent::from_slice(br#"{"chat_id":5,"language":"en"}"#).unwrap();
     assert_eq!(event.event_type_text(), None);
-    assert_eq!(event.to_common(&options()).vendor_event_type, "chat");
+    assert_eq!(event.to_common(&options()).vendor_event_type, "");
+    assert_eq!(event.to_common(&options()).media, Some(Media::Chat));
     let forward = ChatEvent::from_slice(br#"{"state":"waiting","chat_id":5}"#).unwrap();
     let backward = ChatEvent::from_slice(br#"{"chat_id":5,"state":"waiting"}"#).unwrap();
     assert_eq!(forward.session, backward.session);
@@ -133,7 +134,7 @@ fn invalid_payloads_give_errors_that_say_where() {
     for path in invalid_fixtures(SCHEMA) {
         let bytes = std::fs::read(&path).unwrap();
         let error = ChatEvent::from_slice(&bytes).expect_err("an invalid fixture must fail");
-        assert_eq!(error.schema(), Some(cc_events::Schema::CcaiQm));
+        assert_eq!(error.schema(), Some(cc_events::Schema::CcaiChat));
         insta::assert_snapshot!(format!("chat-invalid-{}", stem(&path)), error.to_string());
     }
 }

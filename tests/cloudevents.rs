@@ -26,26 +26,16 @@ fn every_bundled_event() -> Vec<(String, Value, CommonEvent, CloudEvent, CloudEv
     let mut out = Vec::new();
     let mut push = |name: String, bytes: &[u8]| {
         let payload: Value = serde_json::from_slice(bytes).unwrap();
-        if let Ok(event) = cc_events::parse(bytes) {
-            let common = event.to_common(&options());
-            let a = CloudEvent::from_event(&event, &common, &with);
-            let b = CloudEvent::from_event(&event, &common, &without);
-            out.push((name, payload, common, a, b));
-        } else {
-            let chat = ChatEvent::from_slice(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let common = chat.to_common(&options());
-            let a = CloudEvent::from_event(&chat, &common, &with);
-            let b = CloudEvent::from_event(&chat, &common, &without);
-            out.push((name, payload, common, a, b));
-        }
+        let event = cc_events::parse(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let common = event.to_common(&options());
+        let a = CloudEvent::from_event(&event, &common, &with);
+        let b = CloudEvent::from_event(&event, &common, &without);
+        out.push((name, payload, common, a, b));
     };
     for schema in Schema::ALL {
         for path in fixtures(schema.as_str()) {
             push(path.display().to_string(), &std::fs::read(&path).unwrap());
         }
-    }
-    for path in fixtures("ccai_qm/chat") {
-        push(path.display().to_string(), &std::fs::read(&path).unwrap());
     }
     let scenarios = fixture_dir("aliyun_v2").join("scenarios");
     for entry in std::fs::read_dir(&scenarios).unwrap() {
@@ -171,7 +161,7 @@ fn subject_source_and_type_follow_the_event() {
         "agent kinds name the agent"
     );
     let chat =
-        ChatEvent::from_slice(&std::fs::read(fixture_dir("ccai_qm/chat").join("waiting-for-assignment.json")).unwrap())
+        ChatEvent::from_slice(&std::fs::read(fixture_dir("ccai_chat").join("waiting-for-assignment.json")).unwrap())
             .unwrap();
     let common = chat.to_common(&ConvertOptions::default().with_tenant("acme corp"));
     let cloud = CloudEvent::from_event(&chat, &common, &CloudEventOptions::default());

@@ -33,8 +33,9 @@
 //!   `external`) are members, and the product is the same.
 //! * `session_type_v2` is free text: the page shows `"In-web"` and lists no set.
 //! * `chat_id` is a number in the samples; a numeric string is accepted too.
-//! * These payloads belong to the `ccai_qm` schema (the same QM export of the same product),
-//!   so errors name that schema.
+//! * Their schema is `ccai_chat` ([`crate::Schema::CcaiChat`]; auto-detected by `chat_id`),
+//!   with fixtures in `fixtures/ccai_chat/`. The module lives in `ccai_qm` because it shares
+//!   that schema's value sets (the same QM export of the same product).
 
 mod session;
 pub mod to_common;
@@ -54,7 +55,7 @@ pub struct ChatEvent {
 }
 
 impl EventSchema for ChatEvent {
-    const SCHEMA: Schema = Schema::CcaiQm;
+    const SCHEMA: Schema = Schema::CcaiChat;
     const TAG: &'static str = "state";
 
     fn dispatch<'de, A: MapAccess<'de>>(

@@ -17,8 +17,8 @@
 //! | any other, missing | Other | session fields filled, no party |
 //!
 //! Decisions:
-//! * `vendor_event_type` is the `state` as sent (the payload's only discriminator), or
-//!   `"chat"` when it has none; `call_id` is `chat_id` as text; `leg_id` is not set (a chat
+//! * `vendor_event_type` is the `state` as sent (the payload's only discriminator), empty
+//!   when it has none (as for every schema, it is what the payload names); `call_id` is `chat_id` as text; `leg_id` is not set (a chat
 //!   participant has no id of its own but its `dn`, which is the party's `id`).
 //! * The end user is the `external` participant whose `dn` is the `initiator`, else the first
 //!   `external` one. `caller`/`callee` stay empty: a `dn` such as `end_user_5` is no number.
@@ -36,7 +36,7 @@ impl ChatEvent {
     /// This chat event in the common vocabulary (see the module table). Never fails.
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let session = &*self.session;
-        let vendor_type = self.event_type_text().unwrap_or("chat");
+        let vendor_type = self.event_type_text().unwrap_or("");
         let chat_id = session.chat_id_text();
         let mut out = CommonEvent::new(Vendor::GoogleCcai, EventKind::Other, vendor_type)
             .with_tenant(options.tenant.as_deref())
