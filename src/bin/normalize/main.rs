@@ -108,7 +108,15 @@ impl Run {
         *self.summary.per_schema.entry(event.schema()).or_default() += 1;
         *self.summary.per_kind.entry(common.kind).or_default() += 1;
         self.summary.converted += 1;
-        self.out.event(&common)
+        match self.args.format {
+            args::Format::Common => self.out.event(&common),
+            #[cfg(feature = "cloudevents")]
+            args::Format::CloudEvents => {
+                let options = cc_events::cloudevents::CloudEventOptions::default();
+                let cloud = cc_events::cloudevents::CloudEvent::from_event(&event, &common, &options);
+                self.out.event(&cloud)
+            }
+        }
     }
 
     fn all(&mut self) -> Result<(), Cut> {
