@@ -9,6 +9,10 @@
 //! | [`ccai_qm`] | Google CCAI Platform call-session events for QM | `type` |
 //! | [`ccai_qm::chat`] | Google CCAI Platform chat-session events for QM (schema `ccai_chat`) | `state` |
 //!
+//! Optional features: `cloudevents` (module `cloudevents`: common events as CloudEvents 1.0
+//! JSON) and `parquet` (module `columnar`: the Arrow schema of common events and Parquet
+//! files partitioned by date and vendor).
+//!
 //! [`parse`] finds the schema of a payload and parses it; each schema's `Event::from_slice`
 //! parses one schema; `to_common` turns any event into a [`common::CommonEvent`].
 //!
@@ -48,6 +52,8 @@ mod any_event;
 pub mod ccai_qm;
 #[cfg(feature = "cloudevents")]
 pub mod cloudevents;
+#[cfg(feature = "parquet")]
+pub mod columnar;
 pub mod common;
 pub mod csta;
 mod detect;

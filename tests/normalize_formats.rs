@@ -67,3 +67,63 @@ fn cloudevents_needs_its_feature() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cloudevents feature"));
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_files_land_partitioned_under_out() {
+    use cc_events::columnar::from_batch;
+    use cc_events::columnar::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    let dir = std::env::temp_dir().join(format!("cc-events-cli-parquet-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    let run = normalize(&[
+        "--format",
+        "parquet",
+        "--out",
+        out,
+        "--received-at",
+        "2021-01-01T00:00:00Z",
+        "fixtures",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stdout.is_empty(), "the events go to files");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("Parquet files written"));
+    let common = lines(&normalize(&["--received-at", "2021-01-01T00:00:00Z", "fixtures"]));
+    let mut rows = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(&dir).unwrap().to_string_lossy().into_owned();
+                assert!(
+                    relative.starts_with("date=") && relative.contains("/vendor="),
+                    "{relative}"
+                );
+                let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+                    .unwrap()
+                    .build()
+                    .unwrap();
+                for batch in reader {
+                    for event in from_batch(&batch.unwrap()).unwrap() {
+                        rows.push(serde_json::to_value(event).unwrap());
+                    }
+                }
+            }
+        }
+    }
+    let key = |value: &serde_json::Value| value.to_string();
+    let mut expected = common.clone();
+    expected.sort_by_key(key);
+    rows.sort_by_key(key);
+    assert_eq!(rows, expected, "the files hold exactly the common events");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn out_without_parquet_is_a_usage_error() {
+    let output = normalize(&["--out", "somewhere", "fixtures/aliyun_v2/Released.json"]);
+    assert_eq!(output.status.code(), Some(2));
+}

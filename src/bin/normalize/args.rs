@@ -24,7 +24,10 @@ PATH   a file of JSON documents (NDJSON, concatenated or pretty-printed), a dire
 --tenant NAME         the tenant of payloads that carry none (Google CCAI)
 --max-document-bytes N  skip (and report) a document larger than N bytes; default 64 MiB
 --format FORMAT       common (default): common events as JSON lines; cloudevents: each as a
-                      CloudEvents 1.0 JSON line (needs the cloudevents feature)
+                      CloudEvents 1.0 JSON line (needs the cloudevents feature); parquet:
+                      Parquet files under --out, date=YYYY-MM-DD/vendor=X/part-N.parquet
+                      (needs the parquet feature)
+--out DIR             the folder of --format parquet (existing files are never overwritten)
 --help                print this help
 
 Common events go to standard output; failures (with file, line and byte offset) and a
@@ -40,11 +43,15 @@ pub enum Format {
     /// Each common event as a CloudEvents 1.0 JSON line.
     #[cfg(feature = "cloudevents")]
     CloudEvents,
+    /// Parquet files partitioned by date and vendor, under `--out`.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// What the command line asks for.
 pub struct Args {
     pub format: Format,
+    pub out: Option<std::path::PathBuf>,
     pub check: bool,
     pub strict: bool,
     pub received_at: Option<DateTime<Utc>>,
@@ -59,6 +66,7 @@ pub struct Args {
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
     let mut parsed = Args {
         format: Format::Common,
+        out: None,
         check: false,
         strict: false,
         received_at: None,
@@ -108,8 +116,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
                     "cloudevents" => {
                         return Err("--format cloudevents: built without the cloudevents feature".to_owned());
                     }
-                    other => return Err(format!("--format {other:?}: expected common or cloudevents")),
+                    #[cfg(feature = "parquet")]
+                    "parquet" => Format::Parquet,
+                    #[cfg(not(feature = "parquet"))]
+                    "parquet" => return Err("--format parquet: built without the parquet feature".to_owned()),
+                    other => return Err(format!("--format {other:?}: expected common, cloudevents or parquet")),
                 };
+            }
+            "--out" => {
+                parsed.out = Some(std::path::PathBuf::from(
+                    args.next().ok_or_else(|| "--out needs a value".to_owned())?,
+                ));
             }
             "--max-document-bytes" => {
                 let text = value("--max-document-bytes")?;
@@ -122,6 +139,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             }
             other => return Err(format!("unknown option {other}")),
         }
+    }
+    #[cfg(feature = "parquet")]
+    if (parsed.format == Format::Parquet) != parsed.out.is_some() {
+        return Err("--format parquet and --out DIR go together".to_owned());
+    }
+    #[cfg(not(feature = "parquet"))]
+    if parsed.out.is_some() {
+        return Err("--out is for --format parquet".to_owned());
     }
     Ok(parsed)
 }
