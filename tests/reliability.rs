@@ -284,7 +284,6 @@ proptest! {
                 let next = match segment {
                     cc_events::wire::PathSegment::Key(key) => at.get(key.as_str()),
                     cc_events::wire::PathSegment::Index(index) => at.get(*index),
-                    _ => None,
                 };
                 prop_assert!(next.is_some(), "{}: {deviation} names nothing", path.display());
                 at = next.unwrap_or(at);
