@@ -6,7 +6,6 @@
 
 mod corpus;
 
-use cc_events::Schema;
 use serde_json::Value;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -57,7 +56,7 @@ fn measure(payloads: &[corpus::Payload], parse: impl Fn(&[u8])) -> (f64, f64) {
 fn main() {
     let sources = corpus::Sources::load();
     let mut sets = vec![("mixed", corpus::generate(&sources, 2_000, 42, None))];
-    for schema in Schema::ALL {
+    for schema in corpus::SCHEMAS {
         sets.push((schema.as_str(), corpus::generate(&sources, 2_000, 42, Some(schema))));
     }
     println!(

@@ -70,6 +70,9 @@ pub fn tag_key(schema: Schema) -> &'static str {
     }
 }
 
+/// The schemas a corpus draws from (generating for another one would never end).
+pub const SCHEMAS: [Schema; 4] = [Schema::AliyunV2, Schema::PushV7, Schema::Csta, Schema::CcaiQm];
+
 /// The sources of a corpus: the fixtures of every schema, the 7moor CDRs apart.
 pub struct Sources {
     pub aliyun: Vec<Value>,
@@ -195,6 +198,7 @@ pub fn is_structural(schema: Schema, key: &str) -> bool {
         Schema::AliyunV2 => key == "eventType",
         Schema::PushV7 => matches!(key, "pushType" | "content" | "callEvent" | "callType"),
         Schema::Csta => matches!(key, "eventName" | "eventType"),
+        Schema::CcaiChat => matches!(key, "state" | "chat_id"),
         _ => matches!(key, "type" | "item"),
     }
 }

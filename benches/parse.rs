@@ -111,7 +111,7 @@ fn group(c: &mut Criterion, name: &str, payloads: &[corpus::Payload]) {
 fn benches(c: &mut Criterion) {
     let sources = corpus::Sources::load();
     group(c, "mixed", &corpus::generate(&sources, EVENTS, 42, None));
-    for schema in Schema::ALL {
+    for schema in corpus::SCHEMAS {
         group(
             c,
             schema.as_str(),

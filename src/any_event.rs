@@ -24,6 +24,8 @@ pub enum AnyEvent {
     Csta(csta::Event),
     /// A Google CCAI Platform QM call-session event.
     CcaiQm(ccai_qm::Event),
+    /// A Google CCAI Platform QM chat-session event.
+    CcaiChat(ccai_qm::chat::ChatEvent),
 }
 
 impl AnyEvent {
@@ -72,6 +74,7 @@ impl AnyEvent {
             AnyEvent::PushV7(_) => Schema::PushV7,
             AnyEvent::Csta(_) => Schema::Csta,
             AnyEvent::CcaiQm(_) => Schema::CcaiQm,
+            AnyEvent::CcaiChat(_) => Schema::CcaiChat,
         }
     }
 
@@ -83,6 +86,7 @@ impl AnyEvent {
             AnyEvent::PushV7(event) => event.event_type_text(),
             AnyEvent::Csta(event) => event.event_type_text(),
             AnyEvent::CcaiQm(event) => event.event_type_text(),
+            AnyEvent::CcaiChat(event) => event.event_type_text(),
         }
     }
 
@@ -93,6 +97,7 @@ impl AnyEvent {
             AnyEvent::PushV7(event) => event.deviations(),
             AnyEvent::Csta(event) => event.deviations(),
             AnyEvent::CcaiQm(event) => event.deviations(),
+            AnyEvent::CcaiChat(event) => event.deviations(),
         }
     }
 
@@ -103,6 +108,7 @@ impl AnyEvent {
             AnyEvent::PushV7(event) => event.to_common(options),
             AnyEvent::Csta(event) => event.to_common(options),
             AnyEvent::CcaiQm(event) => event.to_common(options),
+            AnyEvent::CcaiChat(event) => event.to_common(options),
         }
     }
 }
@@ -114,6 +120,7 @@ impl Serialize for AnyEvent {
             AnyEvent::PushV7(event) => event.serialize(serializer),
             AnyEvent::Csta(event) => event.serialize(serializer),
             AnyEvent::CcaiQm(event) => event.serialize(serializer),
+            AnyEvent::CcaiChat(event) => event.serialize(serializer),
         }
     }
 }
@@ -137,7 +144,7 @@ impl std::str::FromStr for AnyEvent {
 }
 
 /// The discriminator keys of every schema, for locating errors.
-fn parse_error_tags() -> [&'static str; 4] {
+fn parse_error_tags() -> [&'static str; 5] {
     Schema::ALL.map(tag_of)
 }
 
@@ -147,6 +154,7 @@ pub(crate) fn tag_of(schema: Schema) -> &'static str {
         Schema::PushV7 => push_v7::Event::TAG,
         Schema::Csta => csta::Event::TAG,
         Schema::CcaiQm => ccai_qm::Event::TAG,
+        Schema::CcaiChat => ccai_qm::chat::ChatEvent::TAG,
     }
 }
 
@@ -173,6 +181,7 @@ impl AnySeed<'_> {
             Schema::PushV7 => AnyEvent::PushV7(resume(prefix, map, cx)?),
             Schema::Csta => AnyEvent::Csta(resume(prefix, map, cx)?),
             Schema::CcaiQm => AnyEvent::CcaiQm(resume(prefix, map, cx)?),
+            Schema::CcaiChat => AnyEvent::CcaiChat(resume(prefix, map, cx)?),
         })
     }
 

@@ -4,24 +4,27 @@
 use crate::AnyEvent;
 use crate::common::{CommonEvent, ConvertOptions, EventTime};
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
 
 impl AnyEvent {
     /// The call (contact) the payload names: Aliyun `contactId`, 7moor `callUniqueId` (else
-    /// `superUniqueId`), CSTA `callId`, CCAI `item.CallID`. `None` when absent or empty.
-    /// The same as the common event's `call_id`.
-    pub fn call_id(&self) -> Option<&str> {
+    /// `superUniqueId`), CSTA `callId`, CCAI `item.CallID`, a CCAI chat's `chat_id` (a number
+    /// in the samples, hence the `Cow`). `None` when absent or empty. The same as the common
+    /// event's `call_id`.
+    pub fn call_id(&self) -> Option<Cow<'_, str>> {
         let id = match self {
             AnyEvent::AliyunV2(event) => event.contact_id(),
             AnyEvent::PushV7(event) => event.call_unique_id().or_else(|| event.super_unique_id()),
             AnyEvent::Csta(event) => event.call_id(),
             AnyEvent::CcaiQm(event) => event.call_id(),
+            AnyEvent::CcaiChat(event) => return event.session.chat_id_text().map(Cow::Owned),
         };
-        id.filter(|id| !id.is_empty())
+        id.filter(|id| !id.is_empty()).map(Cow::Borrowed)
     }
 
     /// The agent the payload names: Aliyun `agentId`, 7moor `agentNumber`, CSTA `agentId`,
     /// CCAI the `AgentState` item's `ParticipantID`, or a `CallState`'s first agent
-    /// participant. `None` when absent, empty or not a string.
+    /// participant, a chat's first agent participant's `dn`. `None` when absent, empty or not a string.
     ///
     /// This is the payload's own field: where the conversion names another agent (the
     /// supervisor of an Aliyun supervision event, the CCAI agent a participant change is
@@ -36,6 +39,7 @@ impl AnyEvent {
                 (_, Some(call)) => call.agents().find_map(|agent| agent.participant_id.as_str()),
                 _ => None,
             },
+            AnyEvent::CcaiChat(event) => event.session.agents().find_map(|agent| agent.dn.as_str()),
         };
         id.filter(|id| !id.is_empty())
     }
@@ -48,7 +52,7 @@ impl AnyEvent {
             AnyEvent::AliyunV2(event) => event.instance_id(),
             AnyEvent::PushV7(event) => event.account_id(),
             AnyEvent::Csta(event) => event.namespace(),
-            AnyEvent::CcaiQm(_) => None,
+            AnyEvent::CcaiQm(_) | AnyEvent::CcaiChat(_) => None,
         };
         tenant.filter(|tenant| !tenant.is_empty())
     }
@@ -62,6 +66,8 @@ impl AnyEvent {
             AnyEvent::PushV7(event) => event.common_time(options),
             AnyEvent::Csta(event) => event.common_time(options),
             AnyEvent::CcaiQm(event) => event.common_time(options),
+            // Chats carry no time: the receive time, as in their conversion.
+            AnyEvent::CcaiChat(_) => options.received_at.map(EventTime::received),
         }
     }
 

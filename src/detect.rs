@@ -12,6 +12,7 @@
 //! | `instanceId` | aliyun_v2 |
 //! | `type` = `"AgentState"` or `"CallState"` together with an `item` key | ccai_qm |
 //! | (no other signal) a string `type` together with an `item` object | ccai_qm |
+//! | `chat_id` | ccai_chat (the QM chat session events; no other schema has it) |
 //!
 //! The schema is the one the signals name. Signals naming two schemas are
 //! [`ErrorKind::AmbiguousSchema`](crate::ErrorKind::AmbiguousSchema), listing every signal;
@@ -77,6 +78,7 @@ impl Detector {
             "eventType" => &[Schema::Csta, Schema::AliyunV2],
             "instanceId" => &[Schema::AliyunV2],
             "type" | "item" => &[Schema::CcaiQm],
+            "chat_id" => &[Schema::CcaiChat],
             _ => &[],
         }
     }
@@ -130,6 +132,7 @@ impl Detector {
                 _ => None,
             },
             "instanceId" => Some(("instanceId", Schema::AliyunV2)),
+            "chat_id" => Some(("chat_id", Schema::CcaiChat)),
             "type" => {
                 if let Some(Value::String(kind)) = value {
                     let documented = kind == "AgentState" || kind == "CallState";

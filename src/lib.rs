@@ -7,6 +7,11 @@
 //! | [`push_v7`] | 7moor V7 event push | `pushType`, or the payload's shape |
 //! | [`csta`] | a CSTA-style (ECMA-269) JSON event feed | `eventName` |
 //! | [`ccai_qm`] | Google CCAI Platform call-session events for QM | `type` |
+//! | [`ccai_qm::chat`] | Google CCAI Platform chat-session events for QM (schema `ccai_chat`) | `state` |
+//!
+//! Optional features: `cloudevents` (module `cloudevents`: common events as CloudEvents 1.0
+//! JSON) and `parquet` (module `columnar`: the Arrow schema of common events and Parquet
+//! files partitioned by date and vendor).
 //!
 //! [`parse`] finds the schema of a payload and parses it; each schema's `Event::from_slice`
 //! parses one schema; `to_common` turns any event into a [`common::CommonEvent`].
@@ -47,6 +52,10 @@ pub mod aliyun_v2;
 mod any_event;
 mod any_event_accessors;
 pub mod ccai_qm;
+#[cfg(feature = "cloudevents")]
+pub mod cloudevents;
+#[cfg(feature = "parquet")]
+pub mod columnar;
 pub mod common;
 pub mod csta;
 mod detect;
@@ -79,6 +88,7 @@ pub use schema::{ParseSchemaError, Schema};
 /// | `eventType` (any other string) or `instanceId` | aliyun_v2 |
 /// | `type` = `"AgentState"`/`"CallState"` and an `item` object | ccai_qm |
 /// | (at the end) any string `type` and an `item` object | ccai_qm |
+/// | `chat_id` | ccai_chat |
 ///
 /// A payload matching none gives [`ErrorKind::UnknownSchema`] with the keys it has. A leading
 /// byte-order mark is skipped.

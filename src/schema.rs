@@ -1,4 +1,4 @@
-//! The four source schemas the crate reads.
+//! The source schemas the crate reads.
 
 use std::fmt;
 use std::str::FromStr;
@@ -18,11 +18,19 @@ pub enum Schema {
     Csta,
     /// Google CCAI Platform call-session events for QM ([`crate::ccai_qm`]).
     CcaiQm,
+    /// Google CCAI Platform chat-session events for QM ([`crate::ccai_qm::chat`]).
+    CcaiChat,
 }
 
 impl Schema {
     /// Every schema, in a stable order.
-    pub const ALL: [Schema; 4] = [Schema::AliyunV2, Schema::PushV7, Schema::Csta, Schema::CcaiQm];
+    pub const ALL: [Schema; 5] = [
+        Schema::AliyunV2,
+        Schema::PushV7,
+        Schema::Csta,
+        Schema::CcaiQm,
+        Schema::CcaiChat,
+    ];
 
     /// The module name of the schema, e.g. `"aliyun_v2"`.
     pub const fn as_str(self) -> &'static str {
@@ -31,6 +39,7 @@ impl Schema {
             Schema::PushV7 => "push_v7",
             Schema::Csta => "csta",
             Schema::CcaiQm => "ccai_qm",
+            Schema::CcaiChat => "ccai_chat",
         }
     }
 }

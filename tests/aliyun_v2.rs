@@ -34,13 +34,113 @@ fn every_fixture_parses_as_the_type_it_is_named_after() {
 
 #[test]
 fn every_documented_event_type_has_a_fixture_and_a_variant() {
-    assert_eq!(EventType::KNOWN.len(), 45);
+    assert_eq!(EventType::KNOWN.len(), 45 + 6);
+    let current: Vec<_> = EventType::KNOWN.iter().filter(|t| !t.is_1_0_name()).collect();
+    assert_eq!(current.len(), 45);
     for event_type in EventType::KNOWN {
         let event = fixture(event_type.as_str());
         assert_eq!(&event.event_type(), event_type);
         assert!(!matches!(event, Event::Unknown(_)), "{event_type} parsed as Unknown");
-        assert!(event.deviations().is_empty(), "{event_type}: {:?}", event.deviations());
+        if !event_type.is_1_0_name() {
+            assert!(event.deviations().is_empty(), "{event_type}: {:?}", event.deviations());
+        }
     }
+}
+
+#[test]
+fn the_1_0_names_are_read_as_their_2_0_events_and_reported() {
+    let renamed = [
+        ("CallEstablished", Some(EventType::Established)),
+        ("CallReleased", Some(EventType::Released)),
+        ("CallHeld", Some(EventType::Held)),
+        ("CallRetrieved", Some(EventType::Retrieved)),
+        ("CallAbandoned", Some(EventType::Abandoned)),
+        ("AgentACW", None),
+    ];
+    let names: Vec<&str> = EventType::KNOWN
+        .iter()
+        .filter(|t| t.is_1_0_name())
+        .map(EventType::as_str)
+        .collect();
+    assert_eq!(names, renamed.iter().map(|(old, _)| *old).collect::<Vec<_>>());
+    for (old, new) in renamed {
+        let event = fixture(old);
+        assert_eq!(event.event_type().renamed_to(), new, "{old}");
+        // Exactly one deviation, the name, at the discriminator: the fields are the 2.0 ones.
+        let deviations = event.deviations();
+        assert_eq!(deviations.len(), 1, "{old}: {deviations:?}");
+        assert_eq!(deviations[0].path.to_string(), "$.eventType");
+        let DeviationKind::OldName { what, current } = &deviations[0].kind else {
+            panic!("{old}: {:?}", deviations[0])
+        };
+        assert_eq!(*what, "1.0 event name");
+        assert_eq!(*current, new.as_ref().map(EventType::as_str));
+        let message = match &new {
+            Some(new) => format!("$.eventType: 1.0 event name, now \"{new}\""),
+            None => "$.eventType: 1.0 event name, with no current equivalent".to_owned(),
+        };
+        assert_eq!(deviations[0].to_string(), message);
+        // Strict mode flags it.
+        let bytes = std::fs::read(fixture_dir(SCHEMA).join(format!("{old}.json"))).unwrap();
+        let error = Event::from_slice_strict(&bytes).expect_err("strict mode rejects a 1.0 name");
+        assert_eq!(error.event_type(), Some(old));
+        assert_eq!(error.path().to_string(), "$.eventType");
+        // The same accessors as the 2.0 event.
+        assert_eq!(event.instance_id(), Some("report-test-2"), "{old}");
+        assert!(event.contact_id().is_some_and(|id| id.starts_with("job-")), "{old}");
+        assert!(event.agent_id().is_some(), "{old}");
+        // Read as the 2.0 event, the same bytes give the same fields and no deviation.
+        if let Some(new) = &new {
+            let current = event.to_2_0().expect("a renamed event has a 2.0 form");
+            assert_eq!(&current.event_type(), new);
+            assert_eq!(
+                serde_json::to_value(&current).unwrap(),
+                serde_json::to_value(&event).unwrap()
+            );
+            let as_2_0 = String::from_utf8(bytes).unwrap().replace(old, new.as_str());
+            let parsed = Event::from_str(&as_2_0).unwrap();
+            assert!(parsed.deviations().is_empty(), "{new}: {:?}", parsed.deviations());
+        } else {
+            assert!(event.to_2_0().is_none());
+        }
+    }
+    let Event::CallReleased(released) = fixture("CallReleased") else {
+        panic!("not CallReleased")
+    };
+    assert_eq!(released.release_reason.get().and_then(|r| r.sip_code()), Some(200));
+    let Event::CallAbandoned(abandoned) = fixture("CallAbandoned") else {
+        panic!("not CallAbandoned")
+    };
+    assert_eq!(abandoned.abandon_phase.get(), Some(&AbandonPhase::Ivr));
+}
+
+#[test]
+fn the_1_0_names_convert_to_the_kinds_of_their_2_0_events() {
+    use cc_events::common::{AgentState, ConvertOptions, EventKind};
+    let options = ConvertOptions::default();
+    for (old, new) in [
+        ("CallEstablished", "Established-OUTBOUND"),
+        ("CallReleased", "Released-busy"),
+        ("CallHeld", "Held"),
+        ("CallRetrieved", "Retrieved"),
+        ("CallAbandoned", "Abandoned"),
+    ] {
+        let old_common = fixture(old).to_common(&options);
+        let new_common = fixture(new).to_common(&options);
+        assert_eq!(old_common.kind, new_common.kind, "{old}");
+        assert_ne!(old_common.kind, EventKind::Other, "{old}");
+        assert_eq!(old_common.vendor_event_type, old, "the vendor's type is kept as sent");
+        assert_eq!(
+            old_common.party.as_ref().map(|p| p.role.clone()),
+            new_common.party.as_ref().map(|p| p.role.clone())
+        );
+        assert_eq!(old_common.call_id, new_common.call_id);
+    }
+    let acw = fixture("AgentACW").to_common(&options);
+    assert_eq!(acw.kind, EventKind::AgentWorkingAfterCall);
+    assert_eq!(acw.agent_state, Some(AgentState::WorkingAfterCall));
+    assert_eq!(acw.agent_id.as_deref(), Some("test@report-test-2"));
+    assert_eq!(acw.vendor_event_type, "AgentACW");
 }
 
 #[test]
@@ -104,8 +204,8 @@ fn common_accessors() {
     assert_eq!(checkin.contact_id(), None);
     let ivr = fixture("IvrTracking");
     assert!(ivr.contact_id().is_some());
-    let unknown = fixture("CallEstablished-unknown-type");
-    assert_eq!(unknown.event_type(), EventType::Unknown("CallEstablished".into()));
+    let unknown = fixture("AgentHeartbeat-unknown-type");
+    assert_eq!(unknown.event_type(), EventType::Unknown("AgentHeartbeat".into()));
     assert_eq!(unknown.instance_id(), Some("report-test-2"));
     assert_eq!(unknown.deviations().len(), 1);
 }

@@ -26,6 +26,7 @@ fn every_fixture_is_detected_as_its_schema_and_parsed_as_the_schema_parses_it() 
                 Schema::PushV7 => cc_events::push_v7::Event::from_slice(&bytes).map(AnyEvent::PushV7),
                 Schema::Csta => cc_events::csta::Event::from_slice(&bytes).map(AnyEvent::Csta),
                 Schema::CcaiQm => cc_events::ccai_qm::Event::from_slice(&bytes).map(AnyEvent::CcaiQm),
+                Schema::CcaiChat => cc_events::ccai_qm::chat::ChatEvent::from_slice(&bytes).map(AnyEvent::CcaiChat),
                 _ => unreachable!("a schema this test does not know"),
             };
             assert_eq!(any, direct.expect(&context), "{context}");

@@ -114,7 +114,7 @@ fn the_cheap_accessors_agree_with_the_conversion() {
     let mut agreeing_agents = 0;
     for (path, event) in every_fixture() {
         let common = event.to_common(&options);
-        assert_eq!(event.call_id(), common.call_id.as_deref(), "{path}: call id");
+        assert_eq!(event.call_id().as_deref(), common.call_id.as_deref(), "{path}: call id");
         assert_eq!(event.tenant(), common.tenant.as_deref(), "{path}: tenant");
         assert_eq!(event.time(&options), common.time, "{path}: time");
         if event.agent_id() == common.agent_id.as_deref() {

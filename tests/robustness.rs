@@ -238,7 +238,8 @@ fn parse_as(schema: Schema, bytes: &[u8]) -> Result<AnyEvent, cc_events::Error> 
         Schema::PushV7 => push_v7::Event::from_slice(bytes).map(AnyEvent::PushV7),
         Schema::Csta => csta::Event::from_slice(bytes).map(AnyEvent::Csta),
         Schema::CcaiQm => ccai_qm::Event::from_slice(bytes).map(AnyEvent::CcaiQm),
-        _ => unreachable!("four schemas"),
+        Schema::CcaiChat => ccai_qm::chat::ChatEvent::from_slice(bytes).map(AnyEvent::CcaiChat),
+        _ => unreachable!("five schemas"),
     }
 }
 
@@ -248,7 +249,8 @@ fn strict_as(schema: Schema, bytes: &[u8]) -> Result<(), cc_events::Error> {
         Schema::PushV7 => push_v7::Event::from_slice_strict(bytes).map(drop),
         Schema::Csta => csta::Event::from_slice_strict(bytes).map(drop),
         Schema::CcaiQm => ccai_qm::Event::from_slice_strict(bytes).map(drop),
-        _ => unreachable!("four schemas"),
+        Schema::CcaiChat => ccai_qm::chat::ChatEvent::from_slice_strict(bytes).map(drop),
+        _ => unreachable!("five schemas"),
     }
 }
 

@@ -2,8 +2,10 @@
 //!
 //! Specification: the vendor's event format (every event's fields) and event catalogue (event
 //! groups, typical sequences, changes from 1.0). The discriminator is `eventType`; all 45 event
-//! types of the two documents are variants of [`Event`], and any other type is
-//! [`Event::Unknown`], kept whole (the 1.0 names such as `CallEstablished` land there).
+//! types of the two documents are variants of [`Event`], and so are the six 1.0 names that
+//! 002 lists (`CallEstablished`, ..., `AgentACW`): read with their 2.0 event's fields, wrapped
+//! in [`Legacy`], converted like it, and reported as a deviation `1.0 event name` (see
+//! [`RENAMED_IN_2_0`]). Any other type is [`Event::Unknown`], kept whole.
 //!
 //! ```
 //! use cc_events::aliyun_v2::{Event, EventType};
@@ -39,6 +41,7 @@ mod enums;
 mod fields;
 mod forms;
 mod ivr;
+mod legacy;
 mod media;
 mod supervision;
 mod survey;
@@ -55,6 +58,7 @@ pub use enums::{
 pub use fields::{AgentCallFields, AgentFields, CallAgentFields, CallFields, CommonFields};
 pub use forms::{ReleaseReason, SkillLevel};
 pub use ivr::{EmbeddedObject, IvrTracking};
+pub use legacy::{Legacy, OLD_NAME, RENAMED_IN_2_0};
 pub use media::{CallSummaryFields, CdrReady, RecordingReady, TextStream};
 pub use supervision::Supervision;
 pub use survey::{SurveyResponse, SurveySent};
@@ -64,7 +68,8 @@ use crate::wire::{Rfc3339Time, wire_events};
 wire_events! {
     schema: AliyunV2,
     tag: "eventType",
-    /// The aliyun_v2 event types (`eventType`), every one of the two documents.
+    /// The aliyun_v2 event types (`eventType`): the 45 of the two documents, then the six
+    /// 1.0 names of 002 ([`EventType::is_1_0_name`]).
     pub enum EventType;
     /// One Alibaba Cloud Call Center 2.0 event, typed by its `eventType`.
     pub enum Event {
@@ -158,6 +163,19 @@ wire_events! {
         CDRReady(CdrReady) = "CDRReady",
         /// An IVR node was entered or left (IVR轨迹事件).
         IvrTracking(IvrTracking) = "IvrTracking",
+        /// 1.0's name of `Established` (a leg was answered); reported as a deviation.
+        CallEstablished(Legacy<CallScenarioEvent>) = "CallEstablished",
+        /// 1.0's name of `Released` (a leg hung up); reported as a deviation.
+        CallReleased(Legacy<Released>) = "CallReleased",
+        /// 1.0's name of `Held` (a channel was put on hold); reported as a deviation.
+        CallHeld(Legacy<Held>) = "CallHeld",
+        /// 1.0's name of `Retrieved` (a held channel was taken back); reported as a deviation.
+        CallRetrieved(Legacy<Retrieved>) = "CallRetrieved",
+        /// 1.0's name of `Abandoned` (the caller hung up first); reported as a deviation.
+        CallAbandoned(Legacy<Abandoned>) = "CallAbandoned",
+        /// 1.0's wrap-up event (话后处理), dropped by 2.0; read with the fields of an agent call
+        /// event and reported as a deviation.
+        AgentACW(Legacy<AgentCallEvent>) = "AgentACW",
     }
 }
 

@@ -25,6 +25,8 @@
 //! | RecordingReady, DualTrackRecordingReady | RecordingReady | |
 //! | CDRReady | CallRecord | |
 //! | IvrTracking | IvrNodeEntered / IvrNodeLeft | by `nodeAction`; another action is Other |
+//! | CallEstablished / CallReleased / CallHeld / CallRetrieved / CallAbandoned | as Established / Released / Held / Retrieved / Abandoned | 1.0 names: converted as their 2.0 event, `vendor_event_type` as sent |
+//! | AgentACW | AgentWorkingAfterCall | 1.0's wrap-up event, dropped by 2.0; state WorkingAfterCall |
 //! | any other | Other | |
 //!
 //! Decisions:
@@ -331,6 +333,21 @@ impl Event {
                     .with_leg_id(event.channel_id.as_str())
                     .with_numbers(event.caller.as_str(), event.callee.as_str())
             }
+            Event::CallEstablished(_)
+            | Event::CallReleased(_)
+            | Event::CallHeld(_)
+            | Event::CallRetrieved(_)
+            | Event::CallAbandoned(_) => match self.to_2_0() {
+                // The same fields as the 2.0 event, so the same conversion; only the vendor's
+                // type stays the one sent.
+                Some(current) => {
+                    let mut converted = current.to_common(options);
+                    converted.vendor_event_type = vendor_type.as_str().to_owned();
+                    converted
+                }
+                None => out,
+            },
+            Event::AgentACW(_) => agent_state(out, EventKind::AgentWorkingAfterCall, AgentState::WorkingAfterCall),
             Event::Unknown(_) => out,
         }
     }

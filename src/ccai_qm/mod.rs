@@ -66,6 +66,7 @@
 
 mod agent;
 mod call;
+pub mod chat;
 mod enums;
 mod fields;
 mod forms;

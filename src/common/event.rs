@@ -1,7 +1,9 @@
 //! [`CommonEvent`]: one thing that happened to one subject, whichever vendor said it.
 
 use super::vocabulary::vocabulary;
-use super::{AbandonPhase, AgentState, Cause, Direction, DivertMode, EventKind, EventTime, NotReadyReason, Party};
+use super::{
+    AbandonPhase, AgentState, Cause, Direction, DivertMode, EventKind, EventTime, Media, NotReadyReason, Party,
+};
 use super::{FormatVersion, TransferMode, party::non_empty};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -120,6 +122,9 @@ pub struct CommonEvent {
     /// For [`EventKind::Abandoned`]: where the caller hung up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abandon_phase: Option<AbandonPhase>,
+    /// The session's medium: absent for a voice call, [`Media::Chat`] for a chat (see [`Media`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
     /// Members a newer version of the format added, kept as read and written back unchanged.
     /// Always empty in an event this version converted.
     #[serde(flatten)]
@@ -155,6 +160,7 @@ impl CommonEvent {
             transfer_mode: None,
             divert_mode: None,
             abandon_phase: None,
+            media: None,
             extra: Map::new(),
         }
     }

@@ -52,6 +52,14 @@ pub enum DeviationKind {
     /// A key that came more than once in its object; the last value is kept, as in
     /// `serde_json::Value`.
     DuplicateKey,
+    /// A name from an older version of the vendor's format, read as its current equivalent
+    /// (an Alibaba Cloud 1.0 event name such as `CallEstablished`).
+    OldName {
+        /// Which kind of old name, e.g. `"1.0 event name"`.
+        what: &'static str,
+        /// The current name, or `None` when the current version dropped the thing.
+        current: Option<&'static str>,
+    },
 }
 
 impl Deviation {
@@ -76,6 +84,11 @@ impl fmt::Display for DeviationKind {
             }
             DeviationKind::Null { expected } => write!(f, "expected {expected}, found null"),
             DeviationKind::DuplicateKey => f.write_str("the key comes more than once (the last value is kept)"),
+            DeviationKind::OldName {
+                what,
+                current: Some(current),
+            } => write!(f, "{what}, now {current:?}"),
+            DeviationKind::OldName { what, current: None } => write!(f, "{what}, with no current equivalent"),
         }
     }
 }

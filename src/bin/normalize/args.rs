@@ -23,6 +23,11 @@ PATH   a file of JSON documents (NDJSON, concatenated or pretty-printed), a dire
 --offset +HH:MM       the offset of vendors' local times (7moor, CSTA); default +08:00
 --tenant NAME         the tenant of payloads that carry none (Google CCAI)
 --max-document-bytes N  skip (and report) a document larger than N bytes; default 64 MiB
+--format FORMAT       common (default): common events as JSON lines; cloudevents: each as a
+                      CloudEvents 1.0 JSON line (needs the cloudevents feature); parquet:
+                      Parquet files under --out, date=YYYY-MM-DD/vendor=X/part-N.parquet
+                      (needs the parquet feature)
+--out DIR             the folder of --format parquet (existing files are never overwritten)
 --help                print this help
 
 Common events go to standard output; failures (with file, line and byte offset) and a
@@ -30,8 +35,23 @@ summary go to standard error. A bad document costs one failure and the run goes 
 Exit status: 0 all converted, 1 some documents failed or inputs were skipped, 2 usage or
 I/O error, 3 output was cut (standard output or standard error closed).";
 
+/// What standard output carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Common events, one JSON object per line.
+    Common,
+    /// Each common event as a CloudEvents 1.0 JSON line.
+    #[cfg(feature = "cloudevents")]
+    CloudEvents,
+    /// Parquet files partitioned by date and vendor, under `--out`.
+    #[cfg(feature = "parquet")]
+    Parquet,
+}
+
 /// What the command line asks for.
 pub struct Args {
+    pub format: Format,
+    pub out: Option<std::path::PathBuf>,
     pub check: bool,
     pub strict: bool,
     pub received_at: Option<DateTime<Utc>>,
@@ -45,6 +65,8 @@ pub struct Args {
 /// Reads the arguments; `Err` is the message for a usage error.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
     let mut parsed = Args {
+        format: Format::Common,
+        out: None,
         check: false,
         strict: false,
         received_at: None,
@@ -85,6 +107,27 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
                 parsed.offset = Some(offset);
             }
             "--tenant" => parsed.tenant = Some(value("--tenant")?),
+            "--format" => {
+                parsed.format = match value("--format")?.as_str() {
+                    "common" => Format::Common,
+                    #[cfg(feature = "cloudevents")]
+                    "cloudevents" => Format::CloudEvents,
+                    #[cfg(not(feature = "cloudevents"))]
+                    "cloudevents" => {
+                        return Err("--format cloudevents: built without the cloudevents feature".to_owned());
+                    }
+                    #[cfg(feature = "parquet")]
+                    "parquet" => Format::Parquet,
+                    #[cfg(not(feature = "parquet"))]
+                    "parquet" => return Err("--format parquet: built without the parquet feature".to_owned()),
+                    other => return Err(format!("--format {other:?}: expected common, cloudevents or parquet")),
+                };
+            }
+            "--out" => {
+                parsed.out = Some(std::path::PathBuf::from(
+                    args.next().ok_or_else(|| "--out needs a value".to_owned())?,
+                ));
+            }
             "--max-document-bytes" => {
                 let text = value("--max-document-bytes")?;
                 let limit = text
@@ -96,6 +139,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             }
             other => return Err(format!("unknown option {other}")),
         }
+    }
+    #[cfg(feature = "parquet")]
+    if (parsed.format == Format::Parquet) != parsed.out.is_some() {
+        return Err("--format parquet and --out DIR go together".to_owned());
+    }
+    #[cfg(not(feature = "parquet"))]
+    if parsed.out.is_some() {
+        return Err("--out is for --format parquet".to_owned());
     }
     Ok(parsed)
 }

@@ -37,6 +37,9 @@ struct Run {
     options: ConvertOptions,
     out: Out,
     summary: Summary,
+    /// The Parquet files being written, for `--format parquet`.
+    #[cfg(feature = "parquet")]
+    parquet: Option<cc_events::columnar::PartitionedWriter>,
 }
 
 impl Run {
@@ -104,7 +107,33 @@ impl Run {
         *self.summary.per_schema.entry(event.schema()).or_default() += 1;
         *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
         self.summary.converted += 1;
-        self.out.event(&common)
+        match self.args.format {
+            args::Format::Common => self.out.event(&common),
+            #[cfg(feature = "cloudevents")]
+            args::Format::CloudEvents => {
+                let options = cc_events::cloudevents::CloudEventOptions::default();
+                let cloud = cc_events::cloudevents::CloudEvent::from_event(&event, &common, &options);
+                self.out.event(&cloud)
+            }
+            #[cfg(feature = "parquet")]
+            args::Format::Parquet => match self.parquet.as_mut().map(|writer| writer.write(common)) {
+                Some(Err(error)) => self.fail(source, &at, error),
+                _ => Ok(()),
+            },
+        }
+    }
+
+    /// Finishes the Parquet files, if any, and says how many were written.
+    #[cfg(feature = "parquet")]
+    fn finish_parquet(&mut self) -> Result<(), Cut> {
+        match self.parquet.take().map(cc_events::columnar::PartitionedWriter::finish) {
+            Some(Ok(files)) => self.out.diagnostic(format_args!(
+                "{} written",
+                count(files.len() as u64, "Parquet file", "Parquet files")
+            )),
+            Some(Err(error)) => self.fail("", "", error),
+            None => Ok(()),
+        }
     }
 
     fn all(&mut self) -> Result<(), Cut> {
@@ -201,13 +230,24 @@ fn main() -> ExitCode {
     if let Some(tenant) = &args.tenant {
         options = options.with_tenant(tenant.clone());
     }
+    #[cfg(feature = "parquet")]
+    let parquet = args
+        .out
+        .as_ref()
+        .map(|dir| cc_events::columnar::PartitionedWriter::new(dir, cc_events::columnar::WriterOptions::default()));
     let mut run = Run {
         args,
         options,
         out,
         summary: Summary::default(),
+        #[cfg(feature = "parquet")]
+        parquet,
     };
-    if run.all().and_then(|()| run.report()).is_err() {
+    #[cfg(feature = "parquet")]
+    let finished = run.all().and_then(|()| run.finish_parquet());
+    #[cfg(not(feature = "parquet"))]
+    let finished = run.all();
+    if finished.and_then(|()| run.report()).is_err() {
         // Standard output or error is closed: nothing more can be said, and no panic.
         let _ = run.out.diagnostic(format_args!("normalize: output was cut"));
         return ExitCode::from(3);
