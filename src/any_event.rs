@@ -1,10 +1,18 @@
 //! [`AnyEvent`]: an event of any schema, found by auto-detection ([`crate::parse`]).
 
+#[cfg(feature = "aliyun_v2")]
+use crate::aliyun_v2;
+#[cfg(feature = "ccai_qm")]
+use crate::ccai_qm;
 use crate::common::{CommonEvent, ConvertOptions};
+#[cfg(feature = "csta")]
+use crate::csta;
 use crate::detect::Detector;
+#[cfg(feature = "push_v7")]
+use crate::push_v7;
 use crate::wire::dispatch::{Context, Failure, TypeOnly, fail, resume, strip_bom};
 use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Prefix};
-use crate::{Error, Schema, aliyun_v2, ccai_qm, csta, push_v7};
+use crate::{Error, Schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
@@ -17,14 +25,19 @@ use std::fmt;
 #[non_exhaustive]
 pub enum AnyEvent {
     /// An Alibaba Cloud Call Center 2.0 event.
+    #[cfg(feature = "aliyun_v2")]
     AliyunV2(aliyun_v2::Event),
     /// A 7moor V7 push.
+    #[cfg(feature = "push_v7")]
     PushV7(push_v7::Event),
     /// A CSTA JSON feed event.
+    #[cfg(feature = "csta")]
     Csta(csta::Event),
     /// A Google CCAI Platform QM call-session event.
+    #[cfg(feature = "ccai_qm")]
     CcaiQm(ccai_qm::Event),
     /// A Google CCAI Platform QM chat-session event.
+    #[cfg(feature = "ccai_qm")]
     CcaiChat(ccai_qm::chat::ChatEvent),
 }
 
@@ -70,10 +83,15 @@ impl AnyEvent {
     /// The schema of the event.
     pub fn schema(&self) -> Schema {
         match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(_) => Schema::AliyunV2,
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(_) => Schema::PushV7,
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(_) => Schema::Csta,
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(_) => Schema::CcaiQm,
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(_) => Schema::CcaiChat,
         }
     }
@@ -82,10 +100,15 @@ impl AnyEvent {
     /// recognised by its shape, the name of the kind it was read as).
     pub fn event_type(&self) -> Option<&str> {
         match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.event_type_text(),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.event_type_text(),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.event_type_text(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => event.event_type_text(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => event.event_type_text(),
         }
     }
@@ -93,10 +116,15 @@ impl AnyEvent {
     /// How the event departs from its vendor's documentation.
     pub fn deviations(&self) -> Vec<Deviation> {
         match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.deviations(),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.deviations(),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.deviations(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => event.deviations(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => event.deviations(),
         }
     }
@@ -104,10 +132,15 @@ impl AnyEvent {
     /// The event in the common vocabulary. Never fails.
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.to_common(options),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.to_common(options),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.to_common(options),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => event.to_common(options),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => event.to_common(options),
         }
     }
@@ -116,10 +149,15 @@ impl AnyEvent {
 impl Serialize for AnyEvent {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.serialize(serializer),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.serialize(serializer),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.serialize(serializer),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => event.serialize(serializer),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => event.serialize(serializer),
         }
     }
@@ -148,13 +186,15 @@ fn parse_error_tags() -> [&'static str; 5] {
     Schema::ALL.map(tag_of)
 }
 
+/// The discriminator key of `schema`, whether or not its feature is enabled (a test checks
+/// these against each schema's own `TAG`).
 pub(crate) fn tag_of(schema: Schema) -> &'static str {
     match schema {
-        Schema::AliyunV2 => aliyun_v2::Event::TAG,
-        Schema::PushV7 => push_v7::Event::TAG,
-        Schema::Csta => csta::Event::TAG,
-        Schema::CcaiQm => ccai_qm::Event::TAG,
-        Schema::CcaiChat => ccai_qm::chat::ChatEvent::TAG,
+        Schema::AliyunV2 => "eventType",
+        Schema::PushV7 => "pushType",
+        Schema::Csta => "eventName",
+        Schema::CcaiQm => "type",
+        Schema::CcaiChat => "state",
     }
 }
 
@@ -177,11 +217,19 @@ impl AnySeed<'_> {
             detector: Some(detector),
         };
         Ok(match schema {
+            #[cfg(feature = "aliyun_v2")]
             Schema::AliyunV2 => AnyEvent::AliyunV2(resume(prefix, map, cx)?),
+            #[cfg(feature = "push_v7")]
             Schema::PushV7 => AnyEvent::PushV7(resume(prefix, map, cx)?),
+            #[cfg(feature = "csta")]
             Schema::Csta => AnyEvent::Csta(resume(prefix, map, cx)?),
+            #[cfg(feature = "ccai_qm")]
             Schema::CcaiQm => AnyEvent::CcaiQm(resume(prefix, map, cx)?),
+            #[cfg(feature = "ccai_qm")]
             Schema::CcaiChat => AnyEvent::CcaiChat(resume(prefix, map, cx)?),
+            // Detection names it, but this build does not read it.
+            #[allow(unreachable_patterns)]
+            schema => return fail(self.failure, "", Failure::SchemaNotEnabled(schema)),
         })
     }
 
@@ -350,5 +398,48 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
             "",
             Failure::NotAnObject(crate::wire::JsonType::Array),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[allow(unused_imports)]
+    use super::*;
+
+    #[test]
+    fn the_tags_are_the_schemas_own() {
+        #[cfg(feature = "aliyun_v2")]
+        assert_eq!(tag_of(Schema::AliyunV2), <aliyun_v2::Event as EventSchema>::TAG);
+        #[cfg(feature = "push_v7")]
+        assert_eq!(tag_of(Schema::PushV7), <push_v7::Event as EventSchema>::TAG);
+        #[cfg(feature = "csta")]
+        assert_eq!(tag_of(Schema::Csta), <csta::Event as EventSchema>::TAG);
+        #[cfg(feature = "ccai_qm")]
+        assert_eq!(tag_of(Schema::CcaiQm), <ccai_qm::Event as EventSchema>::TAG);
+        #[cfg(feature = "ccai_qm")]
+        assert_eq!(tag_of(Schema::CcaiChat), <ccai_qm::chat::ChatEvent as EventSchema>::TAG);
+    }
+
+    /// Detection is the same in every build; a schema whose feature is off is named, not read.
+    #[test]
+    fn a_schema_left_out_of_the_build_is_named_in_the_error() {
+        let payloads = [
+            (Schema::AliyunV2, &br#"{"eventType":"Held","instanceId":"i"}"#[..]),
+            (Schema::PushV7, br#"{"pushType":"login","agentNumber":"8000"}"#),
+            (Schema::Csta, br#"{"eventName":"held","eventType":"csta"}"#),
+            (Schema::CcaiQm, br#"{"type":"CallState","item":{}}"#),
+            (Schema::CcaiChat, br#"{"chat_id":1,"state":"waiting"}"#),
+        ];
+        for (schema, bytes) in payloads {
+            assert_eq!(detect_schema(bytes).ok(), Some(schema));
+            match AnyEvent::from_slice(bytes) {
+                Ok(event) => assert!(schema.is_enabled() && event.schema() == schema),
+                Err(error) => {
+                    assert!(!schema.is_enabled(), "{error}");
+                    assert!(matches!(error.kind(), crate::ErrorKind::SchemaNotEnabled { schema: s } if *s == schema));
+                    assert_eq!(error.schema(), Some(schema));
+                }
+            }
+        }
     }
 }

@@ -13,10 +13,15 @@ impl AnyEvent {
     /// event's `call_id`.
     pub fn call_id(&self) -> Option<Cow<'_, str>> {
         let id = match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.contact_id(),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.call_unique_id().or_else(|| event.super_unique_id()),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.call_id(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => event.call_id(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => return event.session.chat_id_text().map(Cow::Owned),
         };
         id.filter(|id| !id.is_empty()).map(Cow::Borrowed)
@@ -31,14 +36,19 @@ impl AnyEvent {
     /// about), the common event's `agent_id` is the conversion's.
     pub fn agent_id(&self) -> Option<&str> {
         let id = match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.agent_id(),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.agent_number(),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.agent_id(),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => match (event.agent(), event.call()) {
                 (Some(agent), _) => agent.agent_id(),
                 (_, Some(call)) => call.agents().find_map(|agent| agent.participant_id.as_str()),
                 _ => None,
             },
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => event.session.agents().find_map(|agent| agent.dn.as_str()),
         };
         id.filter(|id| !id.is_empty())
@@ -49,12 +59,18 @@ impl AnyEvent {
     /// then has the configured tenant, if any).
     pub fn tenant(&self) -> Option<&str> {
         let tenant = match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.instance_id(),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.account_id(),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.namespace(),
-            AnyEvent::CcaiQm(_) | AnyEvent::CcaiChat(_) => None,
+            #[cfg(feature = "ccai_qm")]
+            AnyEvent::CcaiQm(_) => None,
+            #[cfg(feature = "ccai_qm")]
+            AnyEvent::CcaiChat(_) => None,
         };
-        tenant.filter(|tenant| !tenant.is_empty())
+        tenant.filter(|tenant: &&str| !tenant.is_empty())
     }
 
     /// The event's time, exactly as its common event has it (the payload's time, local times
@@ -62,11 +78,16 @@ impl AnyEvent {
     /// conversion.
     pub fn time(&self, options: &ConvertOptions) -> Option<EventTime> {
         match self {
+            #[cfg(feature = "aliyun_v2")]
             AnyEvent::AliyunV2(event) => event.common_time(options),
+            #[cfg(feature = "push_v7")]
             AnyEvent::PushV7(event) => event.common_time(options),
+            #[cfg(feature = "csta")]
             AnyEvent::Csta(event) => event.common_time(options),
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiQm(event) => event.common_time(options),
             // Chats carry no time: the receive time, as in their conversion.
+            #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(_) => options.received_at.map(EventTime::received),
         }
     }

@@ -82,6 +82,12 @@ pub enum ErrorKind {
         /// Each key (`type+item` for ccai_qm's pair) and the schema it names, sorted.
         signals: Vec<(&'static str, Schema)>,
     },
+    /// The payload belongs to a schema whose cargo feature is off in this build.
+    #[error("the payload is of schema {schema}, whose cargo feature `{}` is not enabled", .schema.feature())]
+    SchemaNotEnabled {
+        /// The schema detection found.
+        schema: Schema,
+    },
     /// A document of a stream is larger than the reader's limit
     /// ([`crate::read::Reader::max_document_bytes`]); it was skipped unread.
     #[error("the document is larger than {limit} bytes; it was skipped")]
@@ -246,6 +252,14 @@ impl Error {
                 )
             }
             Failure::UnknownSchema(keys) => return Error::unknown_schema(keys),
+            Failure::SchemaNotEnabled(schema) => {
+                return Error::new(
+                    Some(schema),
+                    None,
+                    JsonPath::root(),
+                    ErrorKind::SchemaNotEnabled { schema },
+                );
+            }
             Failure::AmbiguousSchema(signals) => {
                 return Error::new(None, None, JsonPath::root(), ErrorKind::AmbiguousSchema { signals });
             }

@@ -48,18 +48,29 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "aliyun_v2")]
+#[cfg_attr(docsrs, doc(cfg(feature = "aliyun_v2")))]
 pub mod aliyun_v2;
+#[cfg(not(any(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm")))]
+compile_error!("cc-events needs at least one schema feature: aliyun_v2, push_v7, csta or ccai_qm");
+
 mod any_event;
 mod any_event_accessors;
+#[cfg(feature = "ccai_qm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ccai_qm")))]
 pub mod ccai_qm;
 #[cfg(feature = "cloudevents")]
 pub mod cloudevents;
 #[cfg(feature = "parquet")]
 pub mod columnar;
 pub mod common;
+#[cfg(feature = "csta")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csta")))]
 pub mod csta;
 mod detect;
 mod error;
+#[cfg(feature = "push_v7")]
+#[cfg_attr(docsrs, doc(cfg(feature = "push_v7")))]
 pub mod push_v7;
 pub mod read;
 mod schema;
@@ -121,5 +132,11 @@ pub fn detect_schema(bytes: &[u8]) -> Result<Schema, Error> {
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../README.md")]
-#[cfg(doctest)]
+#[cfg(all(
+    doctest,
+    feature = "aliyun_v2",
+    feature = "push_v7",
+    feature = "csta",
+    feature = "ccai_qm"
+))]
 pub struct ReadmeDoctests;

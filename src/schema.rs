@@ -32,6 +32,26 @@ impl Schema {
         Schema::CcaiChat,
     ];
 
+    /// The cargo feature that builds the schema's module (`ccai_qm` for both Google schemas).
+    pub const fn feature(self) -> &'static str {
+        match self {
+            Schema::AliyunV2 => "aliyun_v2",
+            Schema::PushV7 => "push_v7",
+            Schema::Csta => "csta",
+            Schema::CcaiQm | Schema::CcaiChat => "ccai_qm",
+        }
+    }
+
+    /// Whether this build reads the schema (its feature is on).
+    pub const fn is_enabled(self) -> bool {
+        match self {
+            Schema::AliyunV2 => cfg!(feature = "aliyun_v2"),
+            Schema::PushV7 => cfg!(feature = "push_v7"),
+            Schema::Csta => cfg!(feature = "csta"),
+            Schema::CcaiQm | Schema::CcaiChat => cfg!(feature = "ccai_qm"),
+        }
+    }
+
     /// The module name of the schema, e.g. `"aliyun_v2"`.
     pub const fn as_str(self) -> &'static str {
         match self {

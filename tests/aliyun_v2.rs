@@ -1,4 +1,5 @@
 //! aliyun_v2: every fixture round-trips and is snapshotted; every documented value parses.
+#![cfg(feature = "aliyun_v2")]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! ccai_qm chat session events: every fixture round-trips and is snapshotted (typed and in the
 //! common vocabulary); the chat is told from a call by `media`.
+#![cfg(feature = "ccai_qm")]
 
 mod support;
 

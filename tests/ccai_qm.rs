@@ -1,4 +1,5 @@
 //! ccai_qm: every fixture round-trips and is snapshotted; every documented value parses.
+#![cfg(feature = "ccai_qm")]
 
 mod support;
 

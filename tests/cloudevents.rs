@@ -1,5 +1,6 @@
 //! CloudEvents: every line written for every bundled fixture is a valid CloudEvents 1.0 JSON
 //! event (the specification's schema, formats checked), with stable ids.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 #![cfg(feature = "cloudevents")]
 
 mod support;

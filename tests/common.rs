@@ -1,5 +1,6 @@
 //! The common vocabulary: every fixture of every schema converts, and the conversion is
 //! pinned by a snapshot (the mapping table made concrete).
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! csta: every fixture round-trips and is snapshotted; every documented value parses; the case
 //! fixtures report exactly their deviations; the accessors read the odd forms.
+#![cfg(feature = "csta")]
 
 mod support;
 

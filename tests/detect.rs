@@ -1,5 +1,6 @@
 //! Auto-detection: every fixture lands in its own schema, near misses are told apart, and
 //! `cc_events::parse` gives exactly what the schema's own parser gives.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! The small conveniences: chrono re-exported, `Display`/`FromStr`/`as_str` on the
 //! vocabulary and `Schema`, a per-event receive time, and cheap `AnyEvent` accessors that
 //! agree with the full conversion.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

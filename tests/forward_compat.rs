@@ -1,5 +1,6 @@
 //! The common JSON is forward-compatible: a line written by a newer version, with values or
 //! members this version does not know, is read (not rejected) and written back unchanged.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 use cc_events::common::{
     AgentState, CauseCode, CommonEvent, ConnectionState, Direction, EventKind, FormatVersion, PartyRole, TimeSource,

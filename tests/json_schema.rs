@@ -1,6 +1,7 @@
 //! The JSON Schema of the common JSON: the committed file is what the types generate, and
 //! every event the main job prints for the bundled fixtures validates against it with an
 //! independent validator (the `jsonschema` crate).
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 use cc_events::common::{CommonEvent, ConvertOptions, JSON_SCHEMA};
 use serde_json::Value;

@@ -1,5 +1,6 @@
 //! The main job as a hostile user would run it: closed pipes, symlink loops, unreadable and
 //! non-regular files, pinned times, and the summary's words.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

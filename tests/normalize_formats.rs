@@ -1,4 +1,5 @@
 //! The main job's output formats: `--format common` (the default) and `--format cloudevents`.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 use std::process::{Command, Output};
 

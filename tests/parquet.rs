@@ -1,5 +1,6 @@
 //! Parquet: every bundled fixture written as partitioned Parquet files and read back with the
 //! parquet crate's own reader gives the same rows with the same values.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 #![cfg(feature = "parquet")]
 
 mod support;

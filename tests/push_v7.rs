@@ -1,4 +1,5 @@
 //! push_v7: every fixture round-trips and is snapshotted; every documented value parses.
+#![cfg(feature = "push_v7")]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The streaming reader: any split of a stream into lines or pretty documents gives the same
 //! events, a corrupted document costs exactly one error, positions are exact.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! One JSON value, one reading: repeated discriminators, key order, byte-order marks,
 //! deviation paths, syntax errors and bounded messages, through every entry point.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Robustness: no input panics the crate, nothing it accepts loses data, and every error says
 //! where. Properties run thousands of cases (more with `PROPTEST_CASES`).
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 #[path = "../benches/corpus.rs"]
 mod corpus;

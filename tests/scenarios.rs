@@ -6,6 +6,7 @@
 //! Step names in the comments are 002's (事件序列 and 说明 columns). The expected kinds follow
 //! the mapping of `cc_events::aliyun_v2::to_common`; where that mapping and 002 read
 //! differently, the comment says so.
+#![cfg(feature = "aliyun_v2")]
 
 mod support;
 

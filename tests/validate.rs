@@ -1,5 +1,6 @@
 //! The fixture-validation API (`cc_events::validate`, `cc_events::parse_strict`), and the
 //! README recipe that uses it.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! Properties of the wire layer: any JSON value through every field type, and through every
 //! key of every aliyun_v2 fixture, comes back unchanged.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 

@@ -256,6 +256,8 @@ pub(crate) enum Failure {
     #[allow(dead_code)] // constructed by auto-detection (`AnyEvent`)
     UnknownSchema(Vec<String>),
     AmbiguousSchema(Vec<Signal>),
+    #[allow(dead_code)] // constructed by auto-detection when a schema's feature is off
+    SchemaNotEnabled(Schema),
 }
 
 /// Deserialises an event of schema `E`, recording why it failed in `failure`.
@@ -299,6 +301,7 @@ pub(crate) fn record<Er: de::Error>(cell: Option<&Cell<Option<Failure>>>, tag: &
         Failure::DuplicateTag(_) => format!("the key `{tag}` comes more than once"),
         Failure::UnknownSchema(_) => "the payload matches no known schema".to_owned(),
         Failure::AmbiguousSchema(_) => "the payload has keys of more than one schema".to_owned(),
+        Failure::SchemaNotEnabled(schema) => format!("schema {schema} is not enabled in this build"),
     };
     if let Some(cell) = cell {
         cell.set(Some(failure));
