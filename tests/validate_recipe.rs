@@ -2,7 +2,6 @@
 //! event type, that it round-trips losslessly, how it departs from the vendor's
 //! documentation, and its common event. One snapshot per payload; a vendor change, or a new
 //! reading by cc-events, shows up as a snapshot diff.
-#![cfg(feature = "push_v7")]
 
 use cc_events::common::ConvertOptions;
 
