@@ -38,8 +38,11 @@ const CCAI_PAIR: &str = "type+item";
 /// Applies the detection rules to the top-level entries of one object, as they are read.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Detector {
-    /// Every distinct signal seen, in the order seen (a handful at most).
-    signals: Vec<Signal>,
+    /// For each schema (in [`Schema::ALL`]'s order), its signal key that sorts first: bounded,
+    /// allocation-free, and the same whatever the order of the keys.
+    signals: [Option<&'static str>; 5],
+    /// The schema of the first signal, which parsing dispatches to.
+    first: Option<Schema>,
     /// `Some(documented)` once a string `type` was seen.
     ccai_type: Option<bool>,
     /// The JSON type of `item`, once seen.
@@ -70,15 +73,18 @@ impl Detector {
 
     /// The schemas `key` can ever signal (empty for a key that is no signal).
     fn possible(key: &str) -> &'static [Schema] {
-        match key {
-            "eventName" => &[Schema::Csta],
-            "pushType" | "callUniqueId" | "eventUniqueId" | "accountId" | "agentNumber" | "callEvent" | "content" => {
-                &[Schema::PushV7]
+        const PUSH: &[Schema] = &[Schema::PushV7];
+        // By length first: this runs for every top-level key of every payload parsed.
+        match (key.len(), key) {
+            (4, "type" | "item") => &[Schema::CcaiQm],
+            (7, "content") | (8, "pushType") | (11, "agentNumber") | (12, "callUniqueId") | (13, "eventUniqueId") => {
+                PUSH
             }
-            "eventType" => &[Schema::Csta, Schema::AliyunV2],
-            "instanceId" => &[Schema::AliyunV2],
-            "type" | "item" => &[Schema::CcaiQm],
-            "chat_id" => &[Schema::CcaiChat],
+            (9, "accountId" | "callEvent") => PUSH,
+            (7, "chat_id") => &[Schema::CcaiChat],
+            (9, "eventName") => &[Schema::Csta],
+            (9, "eventType") => &[Schema::Csta, Schema::AliyunV2],
+            (10, "instanceId") => &[Schema::AliyunV2],
             _ => &[],
         }
     }
@@ -167,28 +173,32 @@ impl Detector {
     }
 
     fn add(&mut self, signal: Signal) {
-        if !self.signals.contains(&signal) {
-            self.signals.push(signal);
+        let (key, schema) = signal;
+        let slot = &mut self.signals[index(schema)];
+        if slot.is_none_or(|kept| key < kept) {
+            *slot = Some(key);
         }
+        self.first.get_or_insert(schema);
     }
 
     /// The schema of the first signal.
     pub(crate) fn decided(&self) -> Option<Schema> {
-        self.signals.first().map(|&(_, schema)| schema)
+        self.first
     }
 
     /// Whether the signals name more than one schema.
     pub(crate) fn is_ambiguous(&self) -> bool {
-        let mut schemas = self.signals.iter().map(|&(_, schema)| schema);
-        let first = schemas.next();
-        schemas.any(|schema| Some(schema) != first)
+        self.signals.iter().flatten().count() > 1
     }
 
-    /// Every signal, sorted (so that an error lists them the same whatever the key order).
+    /// One signal per schema named (its key that sorts first), in schema order: the same
+    /// whatever the key order.
     pub(crate) fn sorted_signals(&self) -> Vec<Signal> {
-        let mut signals = self.signals.clone();
-        signals.sort_by_key(|&(key, schema)| (schema, key));
-        signals
+        Schema::ALL
+            .into_iter()
+            .zip(self.signals)
+            .filter_map(|(schema, key)| key.map(|key| (key, schema)))
+            .collect()
     }
 
     /// The schema once the whole object was read: the signals' (`None` if ambiguous), or
@@ -199,6 +209,17 @@ impl Detector {
         }
         self.decided()
             .or_else(|| (self.ccai_type.is_some() && self.item == Some(JsonType::Object)).then_some(Schema::CcaiQm))
+    }
+}
+
+/// The position of `schema` in [`Schema::ALL`].
+const fn index(schema: Schema) -> usize {
+    match schema {
+        Schema::AliyunV2 => 0,
+        Schema::PushV7 => 1,
+        Schema::Csta => 2,
+        Schema::CcaiQm => 3,
+        Schema::CcaiChat => 4,
     }
 }
 
@@ -243,6 +264,13 @@ mod tests {
         // Signals of two schemas decide nothing, whatever their order.
         assert_eq!(detect(json!({"pushType": "cdr", "instanceId": "x"})), None);
         assert_eq!(detect(json!({"instanceId": "x", "pushType": "cdr"})), None);
+    }
+
+    #[test]
+    fn indices_follow_schema_all() {
+        for (at, schema) in Schema::ALL.into_iter().enumerate() {
+            assert_eq!(index(schema), at);
+        }
     }
 
     #[test]
