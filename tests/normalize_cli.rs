@@ -57,10 +57,10 @@ fn closed_pipe() -> Stdio {
     Stdio::from(writer)
 }
 
-#[test]
-fn a_closed_stdout_ends_the_run_quietly_with_status_3() {
+/// Runs normalize with `args` and its standard output closed; gives its status and stderr.
+fn with_stdout_closed(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
     let mut child = normalize()
-        .arg(fixtures(""))
+        .args(args)
         .stdout(closed_pipe())
         .stderr(Stdio::piped())
         .spawn()
@@ -72,25 +72,19 @@ fn a_closed_stdout_ends_the_run_quietly_with_status_3() {
         .expect("piped")
         .read_to_string(&mut stderr)
         .expect("reads");
-    let status = child.wait().expect("ends");
-    assert_eq!(status.code(), Some(3), "{stderr}");
+    (child.wait().expect("ends").code(), stderr)
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly_with_status_3() {
+    let all = fixtures("");
+    let (code, stderr) = with_stdout_closed(&[all.as_os_str()]);
+    assert_eq!(code, Some(3), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(stderr.contains("output was cut"), "{stderr}");
     // --help into a closed pipe, too.
-    let mut child = normalize()
-        .arg("--help")
-        .stdout(closed_pipe())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .expect("piped")
-        .read_to_string(&mut stderr)
-        .expect("reads");
-    assert_eq!(child.wait().expect("ends").code(), Some(3), "{stderr}");
+    let (code, stderr) = with_stdout_closed(&["--help".as_ref()]);
+    assert_eq!(code, Some(3), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -391,7 +391,13 @@ fn is_live(participant: &Participant) -> bool {
 }
 
 fn connection_state(participant: &Participant) -> Option<ConnectionState> {
-    Some(match participant.state.get()? {
+    participant.state.get().and_then(participant_connection)
+}
+
+/// A participant's state as a connection state (shared with the chat events, whose
+/// participants have the same states).
+pub(crate) fn participant_connection(state: &ParticipantState) -> Option<ConnectionState> {
+    Some(match state {
         ParticipantState::Dialing | ParticipantState::Ringing => ConnectionState::Alerting,
         ParticipantState::Connected
         | ParticipantState::Muted

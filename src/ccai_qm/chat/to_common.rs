@@ -26,10 +26,11 @@
 //!   is not guessed. There is no time in the payload: `time` is the receive time.
 
 use super::{ChatEvent, ChatParticipant, ChatSession};
+use crate::ccai_qm::to_common::participant_connection;
 use crate::ccai_qm::{CallState, Direction as ChatDirection, ParticipantState, ParticipantType};
 use crate::common::{
-    AgentState, CommonEvent, ConnectionState, ConvertOptions, Direction, EventKind, EventTime, Media, Party, PartyRole,
-    TransferMode, Vendor,
+    AgentState, CommonEvent, ConvertOptions, Direction, EventKind, EventTime, Media, Party, PartyRole, TransferMode,
+    Vendor,
 };
 
 impl ChatEvent {
@@ -140,21 +141,5 @@ fn party(participant: &ChatParticipant, role: PartyRole) -> Party {
     Party::new(role)
         .with_id(dn)
         .with_agent_id(agent)
-        .with_state(participant.state.get().and_then(connection_state))
-}
-
-fn connection_state(state: &ParticipantState) -> Option<ConnectionState> {
-    Some(match state {
-        ParticipantState::Dialing | ParticipantState::Ringing => ConnectionState::Alerting,
-        ParticipantState::Connected
-        | ParticipantState::Muted
-        | ParticipantState::Unmuted
-        | ParticipantState::Redacted
-        | ParticipantState::Unredacted => ConnectionState::Connected,
-        ParticipantState::Held => ConnectionState::Hold,
-        ParticipantState::Disconnected | ParticipantState::Transferred | ParticipantState::Deflected => {
-            ConnectionState::Null
-        }
-        _ => return None,
-    })
+        .with_state(participant.state.get().and_then(participant_connection))
 }
