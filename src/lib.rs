@@ -74,6 +74,7 @@ mod error;
 pub mod push_v7;
 pub mod read;
 mod schema;
+pub mod track;
 pub mod validate;
 pub mod wire;
 

@@ -46,6 +46,7 @@ mod media;
 mod supervision;
 mod survey;
 pub mod to_common;
+mod track;
 
 pub use agent::{AgentBreak, AgentCallEvent, AgentCheckIn, AgentEvent, AgentReady};
 pub use call::{

@@ -71,6 +71,7 @@ mod enums;
 mod fields;
 mod forms;
 pub mod to_common;
+mod track;
 
 pub use agent::{AgentItem, AgentStateEvent};
 pub use call::{CallItem, CallStateEvent, Participant};

@@ -69,6 +69,7 @@ mod fields;
 mod forms;
 mod record;
 pub mod to_common;
+mod track;
 
 pub use agent::{AgentEvent, AgentLogEvent, AgentNotReady};
 pub use call::{

@@ -71,6 +71,7 @@ mod fields;
 mod forms;
 mod media;
 pub mod to_common;
+mod track;
 
 pub use agent::SoftphoneStatus;
 pub use call::{CallPush, CallStatus, ConnectedContent, CustomerConnected, DialoutHangup};

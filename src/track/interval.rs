@@ -1,0 +1,58 @@
+//! [`AgentInterval`]: one stretch of time an agent spent in one state.
+
+use crate::common::{AgentState, Vendor};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What ended an agent state interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum IntervalEnd {
+    /// The agent's next state began.
+    NextState,
+    /// The agent logged off.
+    LoggedOff,
+    /// The input ended ([`super::Tracker::finish`]).
+    EndOfStream,
+}
+
+/// One stretch of time an agent spent in one state, emitted when it ends (Twilio's and
+/// Amazon Connect's agent events carry the same: the state left and since when).
+///
+/// The first interval of an agent met mid-stream starts at its first event: what it did
+/// before is unknown, and no interval claims it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AgentInterval {
+    /// The vendor.
+    pub vendor: Vendor,
+    /// The tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    /// The agent.
+    pub agent_id: String,
+    /// The state.
+    pub state: AgentState,
+    /// The vendor's not-ready reason code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_code: Option<String>,
+    /// The vendor's not-ready reason label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_label: Option<String>,
+    /// When it began.
+    pub start: DateTime<Utc>,
+    /// When it ended.
+    pub end: DateTime<Utc>,
+    /// `end - start`, ms, never negative.
+    pub duration_ms: i64,
+    /// The call, while the agent was on one (reserved, dialing, ringing, talking, on hold,
+    /// wrapping up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_id: Option<String>,
+    /// What ended it.
+    pub closed_by: IntervalEnd,
+    /// Whether the state was inferred (from a call event, or a call's end) rather than sent.
+    pub inferred: bool,
+}
