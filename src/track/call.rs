@@ -179,6 +179,11 @@ impl Call {
         }
     }
 
+    /// Whether the agent handles the call (not only supervises it).
+    pub(crate) fn is_handled_by(&self, agent_id: &str) -> bool {
+        self.agents.iter().any(|agent| agent.id == agent_id) && !self.supervisors.iter().any(|s| s == agent_id)
+    }
+
     fn agent_named(&mut self, agent_id: &str) {
         if !self.agents.iter().any(|agent| agent.id == agent_id) && !self.supervisors.iter().any(|s| s == agent_id) {
             self.agents.push(CallAgent {

@@ -553,7 +553,10 @@ impl Tracker {
         update: &mut Update,
     ) {
         if let Some(call) = self.calls.get_mut(vendor, tenant, call_id) {
-            call.acw_done = Some(call.acw_done.unwrap_or(0) + ms);
+            // A supervisor's wrap-up is not the call's after-call work.
+            if call.is_handled_by(agent_id) {
+                call.acw_done = Some(call.acw_done.unwrap_or(0) + ms);
+            }
             return;
         }
         let Some(closed) = self.closed.get_mut(vendor, tenant, call_id) else {
