@@ -4,7 +4,9 @@
 //!   device → agent map, a logged-off agent leaves its device, and call events are given the
 //!   agent at their device. The feed's agent events carry no busy states, so call events move
 //!   the agent: delivered / offered ringing, established talking (the answering and the
-//!   calling device), held on hold, retrieved talking, originated / service initiated dialing.
+//!   calling device), held on hold, retrieved talking, originated / service initiated dialing;
+//!   when the device's connection clears, the agent is back in its agent mode (ready, not
+//!   ready), which calls do not change in CSTA.
 //! * The feed sends one copy of each call event per monitored device (`srcDeviceId`, with
 //!   its own `serial`): copies have the same event name, call, connection, device, time and
 //!   cause, and the second is a duplicate.
@@ -56,7 +58,10 @@ impl VendorKnowledge for Event {
                 _ => None,
             };
             if let Some(moved) = moved {
-                reading.device_states.push((device, moved));
+                reading.device_states.push((device.clone(), moved));
+            }
+            if reading.leg.as_ref().is_some_and(|leg| leg.leaves) {
+                reading.devices_released.push(device);
             }
             if common.kind == EventKind::Established {
                 if let Some(calling) = counter_device {

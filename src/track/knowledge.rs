@@ -263,6 +263,9 @@ pub struct Reading {
     /// The states the event puts the agents at these devices in (CSTA, where call events name
     /// devices and agent events carry no busy states); applied as inferred states.
     pub device_states: Vec<(String, AgentState)>,
+    /// Devices whose connection to the call ended: their agent, put on the call by
+    /// `device_states`, goes back to the state it was in before.
+    pub devices_released: Vec<String>,
     /// The participants after the event, for vendors that send snapshots.
     pub snapshot: Option<Snapshot>,
     /// Events the knowledge derives from this one (the differences between two snapshots),

@@ -62,6 +62,18 @@ impl<T> Scoped<T> {
         keys
     }
 
+    /// The ids of one vendor and tenant, sorted.
+    pub(crate) fn ids_sorted(&self, vendor: Vendor, tenant: &str) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .map
+            .get(&vendor)
+            .and_then(|tenants| tenants.get(tenant))
+            .map(|ids| ids.keys().cloned().collect())
+            .unwrap_or_default();
+        ids.sort();
+        ids
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.map.values().flat_map(HashMap::values).map(HashMap::len).sum()
     }

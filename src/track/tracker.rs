@@ -148,6 +148,9 @@ struct Agent {
     call_id: Option<String>,
     inferred: bool,
     last_call: Option<String>,
+    /// The state to return to when a call the tracker put the agent on ends (the feed's
+    /// agent mode, which its calls do not change).
+    resume: Option<(AgentState, Option<NotReadyReason>)>,
 }
 
 /// A state an event puts an agent in.
@@ -196,8 +199,18 @@ pub struct Tracker {
     closed_order: VecDeque<(Vendor, String, String)>,
     agents: Scoped<Agent>,
     devices: Scoped<String>,
+    /// Each vendor and tenant's clock (keyed with id `""`): feeds' clocks differ, and one
+    /// feed's time never closes another's calls.
+    clocks: Scoped<Clock>,
+    /// The latest time of any event.
     watermark: Option<DateTime<Utc>>,
-    last_sweep: Option<DateTime<Utc>>,
+}
+
+/// The time of one vendor and tenant: its latest event, and its last idle sweep.
+#[derive(Debug, Clone, PartialEq)]
+struct Clock {
+    latest: DateTime<Utc>,
+    last_sweep: DateTime<Utc>,
 }
 
 impl Default for Tracker {
@@ -233,8 +246,8 @@ impl Tracker {
             closed_order: VecDeque::new(),
             agents: Scoped::default(),
             devices: Scoped::default(),
+            clocks: Scoped::default(),
             watermark: None,
-            last_sweep: None,
         }
     }
 
@@ -249,7 +262,10 @@ impl Tracker {
 
     fn track_common(&mut self, knowledge: &dyn VendorKnowledge, mut common: CommonEvent) -> Update {
         let mut update = Update::default();
-        let time = match common.time.as_ref().map(|time| time.utc).or(self.watermark) {
+        let vendor = common.vendor;
+        let tenant = common.tenant.clone().unwrap_or_default();
+        let clock = self.clocks.get(vendor, &tenant, "").map(|clock| clock.latest);
+        let time = match common.time.as_ref().map(|time| time.utc).or(clock).or(self.watermark) {
             Some(time) => time,
             None => {
                 update.disposition = Some(Disposition::Unplaced);
@@ -269,10 +285,8 @@ impl Tracker {
         if self.watermark.is_none_or(|watermark| time > watermark) {
             self.watermark = Some(time);
         }
-        self.sweep(time, &mut update);
+        self.sweep(vendor, &tenant, time, &mut update);
 
-        let vendor = common.vendor;
-        let tenant = common.tenant.clone().unwrap_or_default();
         let previous = common
             .call_id
             .as_deref()
@@ -369,6 +383,22 @@ impl Tracker {
                 }
             }
         }
+        for device in &reading.devices_released {
+            let Some(agent) = self.devices.get(common.vendor, tenant, device) else {
+                continue;
+            };
+            let known = self.agents.get(common.vendor, tenant, agent);
+            let back = known
+                .filter(|known| known.inferred && is_busy(known.state) && known.call_id == common.call_id)
+                .and_then(|known| known.resume.clone());
+            if let (Some((state, _)), false) = (back, moves.iter().any(|m| &m.agent_id == agent)) {
+                moves.push(AgentMove {
+                    agent_id: agent.clone(),
+                    state,
+                    inferred: true,
+                });
+            }
+        }
         for agent in &reading.agents_gone {
             let on_call = self.agents.get(common.vendor, tenant, agent).is_some_and(|known| {
                 is_busy(known.state) && known.call_id.is_some() && known.call_id == common.call_id
@@ -406,10 +436,15 @@ impl Tracker {
             state,
             inferred,
         } = agent_move;
-        let reason = if state == AgentState::NotReady {
-            common.not_ready_reason.clone()
-        } else {
-            None
+        let resumed = self
+            .agents
+            .get(vendor, tenant, &agent_id)
+            .filter(|agent| inferred && agent.inferred && is_busy(agent.state) && !is_busy(state))
+            .and_then(|agent| agent.resume.clone());
+        let reason = match resumed {
+            Some((_, reason)) => reason,
+            None if state == AgentState::NotReady => common.not_ready_reason.clone(),
+            None => None,
         };
         let call_id = match state {
             _ if is_busy(state) => common.call_id.clone(),
@@ -456,10 +491,23 @@ impl Tracker {
             if logged_off || state == AgentState::LoggedOff {
                 return;
             }
+            // Entering a call the tracker inferred, keep the state to come back to.
+            let resume = if inferred && is_busy(state) {
+                if is_busy(previous.state) {
+                    previous.resume.clone()
+                } else {
+                    Some((previous.state, previous.reason.clone()))
+                }
+            } else {
+                None
+            };
             let last_call = previous.call_id.or(previous.last_call);
             self.start_agent(
                 vendor, tenant, &agent_id, state, reason, time, call_id, inferred, last_call,
             );
+            if let Some(agent) = self.agents.get_mut(vendor, tenant, &agent_id) {
+                agent.resume = resume;
+            }
         } else if state != AgentState::LoggedOff {
             self.start_agent(vendor, tenant, &agent_id, state, reason, time, call_id, inferred, None);
         }
@@ -499,6 +547,7 @@ impl Tracker {
             call_id,
             inferred,
             last_call,
+            resume: None,
         };
         self.agents.insert(vendor, tenant, agent_id, agent);
     }
@@ -658,11 +707,9 @@ impl Tracker {
             }
         }
         for derived in &reading.derived {
-            if ended {
-                break;
-            }
+            // What a call's last snapshot says of its parties is passed on, not applied.
             let derived_reading = Reading::plain(derived);
-            if let Some(derived_moment) = derived_reading.moment {
+            if let (false, Some(derived_moment)) = (ended, derived_reading.moment) {
                 ended = call.apply(derived, &derived_reading, derived_moment, time);
             }
             update.events.push(TrackedEvent {
@@ -742,43 +789,63 @@ impl Tracker {
         }
     }
 
-    /// Closes the calls idle for longer than the idle time, at most once per tenth of it.
-    fn sweep(&mut self, now: DateTime<Utc>, update: &mut Update) {
+    /// Advances the clock of `vendor` and `tenant` to `now`, and closes their calls idle for
+    /// longer than the idle time (looked for at most once per tenth of it).
+    fn sweep(&mut self, vendor: Vendor, tenant: &str, now: DateTime<Utc>, update: &mut Update) {
         let step = self.config.idle_timeout / 10;
-        if self.last_sweep.is_some_and(|last| now - last < step && now >= last) {
+        let Some(clock) = self.clocks.get_mut(vendor, tenant, "") else {
+            self.clocks.insert(
+                vendor,
+                tenant,
+                "",
+                Clock {
+                    latest: now,
+                    last_sweep: now,
+                },
+            );
+            return;
+        };
+        clock.latest = clock.latest.max(now);
+        let now = clock.latest;
+        if now - clock.last_sweep < step {
             return;
         }
-        self.last_sweep = Some(now);
+        clock.last_sweep = now;
         let idle = self.config.idle_timeout;
-        let stale: Vec<(Vendor, String, String)> = self
+        let stale: Vec<String> = self
             .calls
-            .keys_sorted()
+            .ids_sorted(vendor, tenant)
             .into_iter()
-            .filter(|(vendor, tenant, id)| {
+            .filter(|id| {
                 self.calls
-                    .get(*vendor, tenant, id)
+                    .get(vendor, tenant, id)
                     .is_some_and(|call| now - call.last_seen > idle)
             })
             .collect();
-        for (vendor, tenant, id) in stale {
-            self.close_call(vendor, &tenant, &id, Closing::Incomplete, now, update);
+        for id in stale {
+            self.close_call(vendor, tenant, &id, Closing::Incomplete, now, update);
         }
     }
 
-    /// Ends the input: every open agent interval ends at the latest time seen
-    /// ([`IntervalEnd::EndOfStream`]), then every open call closes as
+    /// Ends the input: every open agent interval ends at the latest time of its vendor and
+    /// tenant ([`IntervalEnd::EndOfStream`]), then every open call closes as
     /// [`Outcome::Incomplete`] at its last event. Agents are forgotten; the memory of closed
     /// calls stays, so that a tracker may go on.
     pub fn finish(&mut self) -> Update {
         let mut update = Update::default();
-        if let Some(now) = self.watermark {
+        if let Some(watermark) = self.watermark {
+            let now = |clocks: &Scoped<Clock>, vendor: Vendor, tenant: &str| {
+                clocks.get(vendor, tenant, "").map_or(watermark, |clock| clock.latest)
+            };
             for (vendor, tenant, agent_id) in self.agents.keys_sorted() {
                 if let Some(agent) = self.agents.remove(vendor, &tenant, &agent_id) {
-                    self.end_interval(vendor, &agent_id, agent, now, IntervalEnd::EndOfStream, &mut update);
+                    let at = now(&self.clocks, vendor, &tenant);
+                    self.end_interval(vendor, &agent_id, agent, at, IntervalEnd::EndOfStream, &mut update);
                 }
             }
             for (vendor, tenant, call_id) in self.calls.keys_sorted() {
-                self.close_call(vendor, &tenant, &call_id, Closing::Incomplete, now, &mut update);
+                let at = now(&self.clocks, vendor, &tenant);
+                self.close_call(vendor, &tenant, &call_id, Closing::Incomplete, at, &mut update);
             }
         }
         update

@@ -28,19 +28,20 @@ impl Run {
         self.events.extend(update.events);
     }
 
-    /// The highest revision of each call, in the order calls first closed.
+    /// The highest revision of each call (vendor, tenant, id), in the order calls first closed.
     pub fn finals(&self) -> Vec<&CallRecord> {
-        let mut ids: Vec<&str> = Vec::new();
+        let key = |record: &CallRecord| (record.vendor, record.tenant.clone(), record.call_id.clone());
+        let mut keys = Vec::new();
         for record in &self.records {
-            if !ids.contains(&record.call_id.as_str()) {
-                ids.push(&record.call_id);
+            if !keys.contains(&key(record)) {
+                keys.push(key(record));
             }
         }
-        ids.into_iter()
-            .filter_map(|id| {
+        keys.into_iter()
+            .filter_map(|wanted| {
                 self.records
                     .iter()
-                    .filter(|record| record.call_id == id)
+                    .filter(|record| key(record) == wanted)
                     .max_by_key(|record| record.revision)
             })
             .collect()
