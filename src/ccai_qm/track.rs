@@ -25,6 +25,10 @@ use crate::common::{CommonEvent, ConnectionState, EventKind, Party, PartyRole};
 use crate::track::{CallEnd, ReadContext, Reading, Snapshot, SnapshotParty, VendorKnowledge};
 
 impl VendorKnowledge for Event {
+    fn sends_snapshots(&self) -> bool {
+        true
+    }
+
     fn read(&self, common: &CommonEvent, context: &ReadContext<'_>) -> Reading {
         let mut reading = Reading::plain(common);
         let Some(call) = self.call() else {

@@ -14,6 +14,12 @@ pub trait VendorKnowledge {
     /// Reads one event, whose common form is `common`, with what the tracker remembers of its
     /// call in `context`.
     fn read(&self, common: &CommonEvent, context: &ReadContext<'_>) -> Reading;
+
+    /// Whether the vendor sends snapshots of whole calls, so that [`ReadContext::previous`]
+    /// is worth looking up.
+    fn sends_snapshots(&self) -> bool {
+        false
+    }
 }
 
 /// What the tracker gives a schema's knowledge along with an event.

@@ -264,8 +264,9 @@ impl Tracker {
         let mut update = Update::default();
         let vendor = common.vendor;
         let tenant = common.tenant.clone().unwrap_or_default();
-        let clock = self.clocks.get(vendor, &tenant, "").map(|clock| clock.latest);
-        let time = match common.time.as_ref().map(|time| time.utc).or(clock).or(self.watermark) {
+        let time = common.time.as_ref().map(|time| time.utc);
+        let clock = || self.clocks.get(vendor, &tenant, "").map(|clock| clock.latest);
+        let time = match time.or_else(clock).or(self.watermark) {
             Some(time) => time,
             None => {
                 update.disposition = Some(Disposition::Unplaced);
@@ -290,6 +291,7 @@ impl Tracker {
         let previous = common
             .call_id
             .as_deref()
+            .filter(|_| knowledge.sends_snapshots())
             .and_then(|call| self.calls.get(vendor, &tenant, call))
             .and_then(|call| call.snapshot.as_ref());
         let context = ReadContext::new(self.config.convert.local_offset).with_previous(previous);
@@ -332,6 +334,7 @@ impl Tracker {
             Some(other) => other,
         };
         update.disposition = Some(disposition);
+        update.events.reserve_exact(1);
         update.events.insert(
             0,
             TrackedEvent {
@@ -436,25 +439,6 @@ impl Tracker {
             state,
             inferred,
         } = agent_move;
-        let resumed = self
-            .agents
-            .get(vendor, tenant, &agent_id)
-            .filter(|agent| inferred && agent.inferred && is_busy(agent.state) && !is_busy(state))
-            .and_then(|agent| agent.resume.clone());
-        let reason = match resumed {
-            Some((_, reason)) => reason,
-            None if state == AgentState::NotReady => common.not_ready_reason.clone(),
-            None => None,
-        };
-        let call_id = match state {
-            _ if is_busy(state) => common.call_id.clone(),
-            AgentState::WorkingAfterCall => common.call_id.clone().or_else(|| {
-                self.agents
-                    .get(vendor, tenant, &agent_id)
-                    .and_then(|agent| agent.call_id.clone().or_else(|| agent.last_call.clone()))
-            }),
-            _ => None,
-        };
         if state == AgentState::Talking && !supervisor {
             if let Some(call) = common
                 .call_id
@@ -476,80 +460,93 @@ impl Tracker {
         if stale {
             return;
         }
-        let unchanged =
-            previous.is_some_and(|agent| agent.state == state && agent.reason == reason && agent.call_id == call_id);
+        let resumed = previous
+            .filter(|agent| inferred && agent.inferred && is_busy(agent.state) && !is_busy(state))
+            .and_then(|agent| agent.resume.as_ref());
+        let reason: Option<&NotReadyReason> = match resumed {
+            Some((_, reason)) => reason.as_ref(),
+            None if state == AgentState::NotReady => common.not_ready_reason.as_ref(),
+            None => None,
+        };
+        let call_id: Option<&str> = match state {
+            _ if is_busy(state) => common.call_id.as_deref(),
+            AgentState::WorkingAfterCall => common
+                .call_id
+                .as_deref()
+                .or_else(|| previous.and_then(|agent| agent.call_id.as_deref().or(agent.last_call.as_deref()))),
+            _ => None,
+        };
+        // Most events repeat the agent's state: compared by reference, nothing copied.
+        let unchanged = previous.is_some_and(|agent| {
+            agent.state == state && agent.reason.as_ref() == reason && agent.call_id.as_deref() == call_id
+        });
         if unchanged {
             return;
         }
-        if let Some(previous) = self.agents.remove(vendor, tenant, &agent_id) {
-            let closed_by = if logged_off {
-                IntervalEnd::LoggedOff
-            } else {
-                IntervalEnd::NextState
-            };
-            self.end_interval(vendor, &agent_id, previous.clone(), time, closed_by, update);
-            if logged_off || state == AgentState::LoggedOff {
-                return;
-            }
-            // Entering a call the tracker inferred, keep the state to come back to.
-            let resume = if inferred && is_busy(state) {
-                if is_busy(previous.state) {
-                    previous.resume.clone()
-                } else {
-                    Some((previous.state, previous.reason.clone()))
-                }
-            } else {
-                None
-            };
-            let last_call = previous.call_id.or(previous.last_call);
-            self.start_agent(
-                vendor, tenant, &agent_id, state, reason, time, call_id, inferred, last_call,
-            );
-            if let Some(agent) = self.agents.get_mut(vendor, tenant, &agent_id) {
-                agent.resume = resume;
-            }
-        } else if state != AgentState::LoggedOff {
-            self.start_agent(vendor, tenant, &agent_id, state, reason, time, call_id, inferred, None);
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn start_agent(
-        &mut self,
-        vendor: Vendor,
-        tenant: &str,
-        agent_id: &str,
-        state: AgentState,
-        reason: Option<NotReadyReason>,
-        since: DateTime<Utc>,
-        call_id: Option<String>,
-        inferred: bool,
-        last_call: Option<String>,
-    ) {
+        let reason = reason.cloned();
+        let call_id = call_id.map(str::to_owned);
         if state == AgentState::WorkingAfterCall {
-            // Wrap-up that starts after its call closed: the record waits for it.
-            if let Some(closed) = call_id
-                .as_deref()
-                .and_then(|call| self.closed.get_mut(vendor, tenant, call))
-            {
-                if !closed.pending_acw.iter().any(|agent| agent == agent_id)
-                    && closed.record.agents.iter().any(|a| a == agent_id)
-                {
-                    closed.pending_acw.push(agent_id.to_owned());
-                }
-            }
+            self.await_acw(vendor, tenant, &agent_id, call_id.as_deref());
         }
-        let agent = Agent {
-            tenant: (!tenant.is_empty()).then(|| tenant.to_owned()),
+        let closed_by = if logged_off {
+            IntervalEnd::LoggedOff
+        } else {
+            IntervalEnd::NextState
+        };
+        let leaving = logged_off || state == AgentState::LoggedOff;
+        let Some(agent) = self.agents.get_mut(vendor, tenant, &agent_id) else {
+            if !leaving {
+                let agent = Agent {
+                    tenant: (!tenant.is_empty()).then(|| tenant.to_owned()),
+                    state,
+                    reason,
+                    since: time,
+                    call_id,
+                    inferred,
+                    last_call: None,
+                    resume: None,
+                };
+                self.agents.insert(vendor, tenant, &agent_id, agent);
+            }
+            return;
+        };
+        // Entering a call the tracker inferred, keep the state to come back to.
+        let resume = if inferred && is_busy(state) {
+            if is_busy(agent.state) {
+                agent.resume.clone()
+            } else {
+                Some((agent.state, agent.reason.clone()))
+            }
+        } else {
+            None
+        };
+        let last_call = agent.call_id.clone().or_else(|| agent.last_call.clone());
+        let next = Agent {
+            tenant: agent.tenant.clone(),
             state,
             reason,
-            since,
+            since: time,
             call_id,
             inferred,
             last_call,
-            resume: None,
+            resume,
         };
-        self.agents.insert(vendor, tenant, agent_id, agent);
+        let previous = std::mem::replace(agent, next);
+        if leaving {
+            self.agents.remove(vendor, tenant, &agent_id);
+        }
+        self.end_interval(vendor, &agent_id, previous, time, closed_by, update);
+    }
+
+    /// A wrap-up that starts after its call closed: the record waits for it.
+    fn await_acw(&mut self, vendor: Vendor, tenant: &str, agent_id: &str, call_id: Option<&str>) {
+        if let Some(closed) = call_id.and_then(|call| self.closed.get_mut(vendor, tenant, call)) {
+            if !closed.pending_acw.iter().any(|agent| agent == agent_id)
+                && closed.record.agents.iter().any(|a| a == agent_id)
+            {
+                closed.pending_acw.push(agent_id.to_owned());
+            }
+        }
     }
 
     /// Emits the interval an agent's state ends with, and gives a wrap-up's time to its call.
@@ -644,7 +641,9 @@ impl Tracker {
         let vendor = common.vendor;
         let call_id = common.call_id.clone()?;
         let moment = reading.moment;
-        if let Some(closed) = self.closed.get_mut(vendor, tenant, &call_id) {
+        // Most events are for an open call: looked up first.
+        let open = self.calls.contains(vendor, tenant, &call_id);
+        if let Some(closed) = self.closed.get_mut(vendor, tenant, &call_id).filter(|_| !open) {
             if reading.dedup_key.is_some_and(|key| closed.dedup.contains(&key)) {
                 closed.record.duplicates += 1;
                 update.notices.push(notice(Disposition::Duplicate, common, Some(time)));
@@ -665,14 +664,14 @@ impl Tracker {
             update.notices.push(notice(Disposition::Late, common, Some(time)));
             return Some(Disposition::Late);
         }
-        if reading.vendor_record.is_some() && !self.calls.contains(vendor, tenant, &call_id) {
+        if reading.vendor_record.is_some() && !open {
             update
                 .notices
                 .push(notice(Disposition::Unattributed, common, Some(time)));
             return Some(Disposition::Unattributed);
         }
         let moment = moment.or(reading.vendor_record.as_ref().map(|_| CallMoment::Touched))?;
-        if !self.calls.contains(vendor, tenant, &call_id) {
+        if !open {
             // An agent's post-call event opens no call: its call is over, or was never seen.
             if common.kind.is_agent_kind() && !common.agent_state.is_some_and(is_busy) {
                 return None;
