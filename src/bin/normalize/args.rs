@@ -28,6 +28,12 @@ PATH   a file of JSON documents (NDJSON, concatenated or pretty-printed), a dire
                       Parquet files under --out, date=YYYY-MM-DD/vendor=X/part-N.parquet
                       (needs the parquet feature)
 --out DIR             the folder of --format parquet (existing files are never overwritten)
+--calls               print call records (one JSON object per line, each revision as it
+                      comes: keep the highest `revision` per call) instead of events
+--agents              print agent state intervals (one JSON object per line) instead of
+                      events; with --calls too, both (records have `outcome`, intervals
+                      `state`)
+--summary             print a table of the calls and their KPIs at the end
 --help                print this help
 
 Common events go to standard output; failures (with file, line and byte offset) and a
@@ -58,6 +64,9 @@ pub struct Args {
     pub offset: Option<FixedOffset>,
     pub tenant: Option<String>,
     pub max_document_bytes: Option<usize>,
+    pub calls: bool,
+    pub agents: bool,
+    pub summary: bool,
     pub paths: Vec<OsString>,
     pub help: bool,
 }
@@ -73,6 +82,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
         offset: None,
         tenant: None,
         max_document_bytes: None,
+        calls: false,
+        agents: false,
+        summary: false,
         paths: Vec::new(),
         help: false,
     };
@@ -93,6 +105,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             "--help" => parsed.help = true,
             "--check" => parsed.check = true,
             "--strict" => parsed.strict = true,
+            "--calls" => parsed.calls = true,
+            "--agents" => parsed.agents = true,
+            "--summary" => parsed.summary = true,
             "--received-at" => {
                 let text = value("--received-at")?;
                 let time = DateTime::parse_from_rfc3339(&text)

@@ -9,6 +9,7 @@
 
 mod args;
 mod out;
+mod track;
 mod walk;
 
 use cc_events::common::{CommonEvent, ConvertOptions, EventKind};
@@ -40,6 +41,7 @@ struct Run {
     /// The Parquet files being written, for `--format parquet`.
     #[cfg(feature = "parquet")]
     parquet: Option<cc_events::columnar::PartitionedWriter>,
+    tracking: Option<track::Tracking>,
 }
 
 impl Run {
@@ -97,6 +99,19 @@ impl Run {
                     format_args!("{schema}: deviates from the documentation: {first}{more}"),
                 );
             }
+        }
+        if let Some(tracking) = &mut self.tracking {
+            let received = self
+                .args
+                .received_at
+                .or_else(|| Some(std::time::SystemTime::now().into()));
+            let kind = tracking.track(&event, received, &mut self.out)?;
+            *self.summary.per_schema.entry(event.schema()).or_default() += 1;
+            if let Some(kind) = kind {
+                *self.summary.per_kind.entry(kind).or_default() += 1;
+            }
+            self.summary.converted += 1;
+            return Ok(());
         }
         let common: CommonEvent = if self.args.received_at.is_some() {
             event.to_common(&self.options)
@@ -158,6 +173,9 @@ impl Run {
                     }
                 }
             }
+        }
+        if let Some(tracking) = &mut self.tracking {
+            tracking.finish(&mut self.out)?;
         }
         self.out.flush()
     }
@@ -235,7 +253,9 @@ fn main() -> ExitCode {
         .out
         .as_ref()
         .map(|dir| cc_events::columnar::PartitionedWriter::new(dir, cc_events::columnar::WriterOptions::default()));
+    let tracking = track::Tracking::new(args.calls, args.agents, args.summary, &options);
     let mut run = Run {
+        tracking,
         args,
         options,
         out,
