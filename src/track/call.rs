@@ -391,8 +391,8 @@ impl Call {
         self.end_hold(end);
     }
 
-    /// The call's record at revision 1.
-    pub(crate) fn record(&self, closing: Closing) -> CallRecord {
+    /// The call's record at revision 1 (the call's texts moved into it, not copied).
+    pub(crate) fn into_record(self, closing: Closing) -> CallRecord {
         let mut inferred: Vec<String> = Vec::new();
         let mut unknown: Vec<String> = Vec::new();
         let ended = self.ended_at.unwrap_or(self.last_seen);
@@ -451,12 +451,15 @@ impl Call {
         } else {
             None
         };
+        let connected_before = self.connected_before;
         let agents: Vec<String> = self
             .agents
-            .iter()
-            .filter(|agent| agent.talked || self.connected_before)
-            .map(|agent| agent.id.clone())
+            .into_iter()
+            .filter(|agent| agent.talked || connected_before)
+            .map(|agent| agent.id)
             .collect();
+        let longest_hold_ms = self.holds.iter().map(|hold| non_negative(hold.end - hold.start)).max();
+        let hold_count = u32::try_from(self.holds.len()).unwrap_or(u32::MAX);
         // An incomplete call was disconnected by nobody the tracker saw.
         let leaver = match closing {
             Closing::Ended => self.first_leaver.or(self.last_leaver),
@@ -464,21 +467,21 @@ impl Call {
         };
         let mut record = CallRecord {
             vendor: self.vendor,
-            tenant: self.tenant.clone(),
-            call_id: self.call_id.clone(),
-            related_call_ids: self.related.clone(),
+            tenant: self.tenant,
+            call_id: self.call_id,
+            related_call_ids: self.related,
             direction: self.direction,
-            caller: self.caller.clone(),
-            callee: self.callee.clone(),
-            queue: self.queue.clone(),
+            caller: self.caller,
+            callee: self.callee,
+            queue: self.queue,
             agents,
-            supervisors: self.supervisors.clone(),
+            supervisors: self.supervisors,
             initiated_at: self.initiated_at,
             ivr_entered_at: self.ivr_entered_at,
             enqueued_at: self.enqueued_at,
             alerted_at: self.alerted_at,
             answered_at: self.answered_at,
-            holds: self.holds.clone(),
+            holds: self.holds,
             ended_at: Some(ended),
             ivr_ms: span(
                 self.ivr_entered_at,
@@ -488,8 +491,8 @@ impl Call {
             ring_ms: span(self.alerted_at, self.answered_at.or(Some(ended))),
             talk_ms,
             hold_ms,
-            hold_count: u32::try_from(self.holds.len()).unwrap_or(u32::MAX),
-            longest_hold_ms: self.holds.iter().map(|hold| non_negative(hold.end - hold.start)).max(),
+            hold_count,
+            longest_hold_ms,
             acw_ms,
             handle_ms,
             outcome,

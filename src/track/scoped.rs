@@ -44,22 +44,17 @@ struct Entry<T> {
 pub(crate) struct Scoped<T> {
     /// The hash's seed, random per map.
     seed: u64,
-    map: HashMap<u64, Vec<Entry<T>>, BuildHasherDefault<Prehashed>>,
-    len: usize,
-}
-
-/// One step of the hash (FxHash's multiply-rotate).
-fn mix(hash: u64, word: u64) -> u64 {
-    (hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    /// One entry per hash, stored inline (no allocation per key beyond its texts).
+    map: HashMap<u64, Entry<T>, BuildHasherDefault<Prehashed>>,
+    /// Entries whose hash another key already has: almost never any.
+    overflow: Vec<(u64, Entry<T>)>,
 }
 
 impl<T: PartialEq> PartialEq for Scoped<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.len == other.len
+        self.len() == other.len()
             && self
-                .map
-                .values()
-                .flatten()
+                .entries()
                 .all(|entry| other.get(entry.vendor, &entry.tenant, &entry.id) == Some(&entry.value))
     }
 }
@@ -69,8 +64,14 @@ impl<T> Default for Scoped<T> {
         Scoped {
             seed: RandomState::new().hash_one(0x5eed_u64),
             map: HashMap::default(),
-            len: 0,
+            overflow: Vec::new(),
         }
+    }
+}
+
+impl<T> Entry<T> {
+    fn is(&self, vendor: Vendor, tenant: &str, id: &str) -> bool {
+        self.vendor == vendor && self.id == id && self.tenant == tenant
     }
 }
 
@@ -85,8 +86,7 @@ impl<T> Scoped<T> {
                 hash = mix(hash, u64::from_le_bytes(bytes));
             }
             let mut tail = [0u8; 8];
-            let rest = words.remainder();
-            for (slot, byte) in tail.iter_mut().zip(rest) {
+            for (slot, byte) in tail.iter_mut().zip(words.remainder()) {
                 *slot = *byte;
             }
             // The length ends each text, so that ("ab", "c") and ("a", "bc") differ.
@@ -96,21 +96,34 @@ impl<T> Scoped<T> {
         hash ^ (hash >> 29)
     }
 
+    fn entries(&self) -> impl Iterator<Item = &Entry<T>> + '_ {
+        self.map.values().chain(self.overflow.iter().map(|(_, entry)| entry))
+    }
+
     pub(crate) fn get(&self, vendor: Vendor, tenant: &str, id: &str) -> Option<&T> {
-        self.map
-            .get(&self.hash(vendor, tenant, id))?
-            .iter()
-            .find(|entry| entry.vendor == vendor && entry.id == id && entry.tenant == tenant)
-            .map(|entry| &entry.value)
+        let hash = self.hash(vendor, tenant, id);
+        match self.map.get(&hash) {
+            Some(entry) if entry.is(vendor, tenant, id) => Some(&entry.value),
+            Some(_) => self
+                .overflow
+                .iter()
+                .find(|(h, entry)| *h == hash && entry.is(vendor, tenant, id))
+                .map(|(_, entry)| &entry.value),
+            None => None,
+        }
     }
 
     pub(crate) fn get_mut(&mut self, vendor: Vendor, tenant: &str, id: &str) -> Option<&mut T> {
         let hash = self.hash(vendor, tenant, id);
-        self.map
-            .get_mut(&hash)?
-            .iter_mut()
-            .find(|entry| entry.vendor == vendor && entry.id == id && entry.tenant == tenant)
-            .map(|entry| &mut entry.value)
+        match self.map.get_mut(&hash) {
+            Some(entry) if entry.is(vendor, tenant, id) => Some(&mut entry.value),
+            Some(_) => self
+                .overflow
+                .iter_mut()
+                .find(|(h, entry)| *h == hash && entry.is(vendor, tenant, id))
+                .map(|(_, entry)| &mut entry.value),
+            None => None,
+        }
     }
 
     pub(crate) fn contains(&self, vendor: Vendor, tenant: &str, id: &str) -> bool {
@@ -123,35 +136,41 @@ impl<T> Scoped<T> {
             return;
         }
         let hash = self.hash(vendor, tenant, id);
-        self.map.entry(hash).or_default().push(Entry {
+        let entry = Entry {
             vendor,
             tenant: tenant.to_owned(),
             id: id.to_owned(),
             value,
-        });
-        self.len += 1;
+        };
+        if self.map.contains_key(&hash) {
+            self.overflow.push((hash, entry));
+        } else {
+            self.map.insert(hash, entry);
+        }
     }
 
     pub(crate) fn remove(&mut self, vendor: Vendor, tenant: &str, id: &str) -> Option<T> {
         let hash = self.hash(vendor, tenant, id);
-        let entries = self.map.get_mut(&hash)?;
-        let index = entries
-            .iter()
-            .position(|entry| entry.vendor == vendor && entry.id == id && entry.tenant == tenant)?;
-        let entry = entries.swap_remove(index);
-        if entries.is_empty() {
-            self.map.remove(&hash);
+        if self.map.get(&hash)?.is(vendor, tenant, id) {
+            let entry = self.map.remove(&hash)?;
+            // A key of the same hash waiting in the overflow takes the freed place.
+            if let Some(index) = self.overflow.iter().position(|(h, _)| *h == hash) {
+                let (_, moved) = self.overflow.swap_remove(index);
+                self.map.insert(hash, moved);
+            }
+            return Some(entry.value);
         }
-        self.len -= 1;
-        Some(entry.value)
+        let index = self
+            .overflow
+            .iter()
+            .position(|(h, entry)| *h == hash && entry.is(vendor, tenant, id))?;
+        Some(self.overflow.swap_remove(index).1.value)
     }
 
     /// Every key, sorted: the order of whatever is done to them does not depend on hashing.
     pub(crate) fn keys_sorted(&self) -> Vec<(Vendor, String, String)> {
         let mut keys: Vec<(Vendor, String, String)> = self
-            .map
-            .values()
-            .flatten()
+            .entries()
             .map(|entry| (entry.vendor, entry.tenant.clone(), entry.id.clone()))
             .collect();
         keys.sort();
@@ -161,9 +180,7 @@ impl<T> Scoped<T> {
     /// The ids of one vendor and tenant, sorted.
     pub(crate) fn ids_sorted(&self, vendor: Vendor, tenant: &str) -> Vec<String> {
         let mut ids: Vec<String> = self
-            .map
-            .values()
-            .flatten()
+            .entries()
             .filter(|entry| entry.vendor == vendor && entry.tenant == tenant)
             .map(|entry| entry.id.clone())
             .collect();
@@ -172,6 +189,41 @@ impl<T> Scoped<T> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.len
+        self.map.len() + self.overflow.len()
+    }
+}
+
+/// One step of the hash (FxHash's multiply-rotate).
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_get_remove() {
+        let mut map: Scoped<u32> = Scoped::default();
+        map.insert(Vendor::Csta, "t", "a", 1);
+        map.insert(Vendor::Csta, "t", "b", 2);
+        map.insert(Vendor::Csta, "", "a", 3);
+        map.insert(Vendor::SevenMoor, "t", "a", 4);
+        map.insert(Vendor::Csta, "t", "a", 5);
+        assert_eq!(map.len(), 4);
+        assert_eq!(map.get(Vendor::Csta, "t", "a"), Some(&5));
+        assert_eq!(map.get(Vendor::Csta, "", "a"), Some(&3));
+        assert_eq!(map.get(Vendor::Csta, "ta", ""), None, "the texts' boundary counts");
+        assert_eq!(map.remove(Vendor::Csta, "t", "a"), Some(5));
+        assert_eq!(map.remove(Vendor::Csta, "t", "a"), None);
+        assert_eq!(
+            map.keys_sorted(),
+            [
+                (Vendor::SevenMoor, "t".to_owned(), "a".to_owned()),
+                (Vendor::Csta, "".to_owned(), "a".to_owned()),
+                (Vendor::Csta, "t".to_owned(), "b".to_owned()),
+            ]
+        );
+        assert_eq!(map.ids_sorted(Vendor::Csta, "t"), ["b"]);
     }
 }

@@ -757,7 +757,8 @@ impl Tracker {
             Closing::Incomplete => call.last_seen,
         };
         call.close(end);
-        let record = call.record(closing);
+        let dedup = std::mem::take(&mut call.dedup);
+        let record = call.into_record(closing);
         let pending_acw: Vec<String> = record
             .agents
             .iter()
@@ -775,7 +776,7 @@ impl Tracker {
             call_id,
             Closed {
                 record,
-                dedup: call.dedup,
+                dedup,
                 pending_acw,
             },
         );
