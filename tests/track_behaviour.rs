@@ -257,3 +257,45 @@ fn json_keys_are_the_documented_ones() {
     let back: cc_events::track::CallRecord = serde_json::from_value(record).expect("a record");
     assert_eq!(&back, run.only_call());
 }
+
+#[test]
+fn an_inbound_call_that_ends_unanswered_is_abandoned_inferred() {
+    // 7moor's inbound call without its link: it rang, then the caller hung up.
+    let text = stream("push_v7/streams/inbound-call.ndjson");
+    let unanswered: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.contains("\"callEvent\":\"link\""))
+        .collect();
+    let run = run_text(&mut Tracker::default(), &unanswered.join("\n"));
+    let record = run.only_call();
+    assert_eq!(record.outcome, Outcome::Abandoned);
+    assert_eq!(record.abandon_phase, Some(cc_events::common::AbandonPhase::Ringing));
+    assert_eq!(record.inferred, ["outcome"], "7moor's pushes do not say abandoned");
+    assert_eq!(record.answered_at, None);
+    assert_eq!(record.handle_ms, None);
+    assert!(record.agents.is_empty(), "the agent only rang");
+}
+
+#[test]
+fn a_vendor_record_ends_a_call_whose_end_was_missed_and_is_reported_for_an_unknown_one() {
+    let text = stream("push_v7/streams/outbound-call.ndjson");
+    // No dialoutHangup: the cdr closes the call, reconciled.
+    let without_hangup: Vec<&str> = text.lines().filter(|line| !line.contains("dialoutHangup")).collect();
+    let run = run_text(&mut Tracker::default(), &without_hangup.join("\n"));
+    let record = run.only_call();
+    assert_eq!(record.outcome, Outcome::Answered);
+    assert_eq!(
+        record.ended_at,
+        Some(utc("2021-05-08T06:39:47Z")),
+        "the cdr's hangupTime"
+    );
+    assert!(record.inferred.contains(&"ended_at".to_owned()));
+    let reconciled = record.reconciliation.as_ref().expect("the cdr");
+    assert_eq!(reconciled.disagreements, []);
+    // Only the cdr: nothing to reconcile with, reported.
+    let cdr = text.lines().last().unwrap_or_default();
+    let run = run_text(&mut Tracker::default(), cdr);
+    assert!(run.records.is_empty());
+    assert_eq!(run.dispositions, [Disposition::Unattributed]);
+    assert_eq!(run.notices[0].vendor_event_type, "cdr");
+}

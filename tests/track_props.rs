@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases: support::cases(cases),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("tests/regressions/track_props.txt"))),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/regressions/track_props.txt",
+        ))),
         ..ProptestConfig::default()
     }
 }
@@ -33,9 +35,22 @@ fn streams() -> &'static [(&'static str, Vec<String>)] {
             all.push((call, text.lines().map(str::to_owned).collect()));
         };
         for name in [
-            "outbound-call", "inbound-via-ivr", "ivr-abandoned", "queueing-timeout", "ringing-timeout",
-            "agent-to-agent", "sip-phone-to-agent", "sip-phone-to-customer", "two-leg-call", "hold-and-mute",
-            "blind-transfer", "attended-transfer", "monitor", "barge-in", "intercept", "coach",
+            "outbound-call",
+            "inbound-via-ivr",
+            "ivr-abandoned",
+            "queueing-timeout",
+            "ringing-timeout",
+            "agent-to-agent",
+            "sip-phone-to-agent",
+            "sip-phone-to-customer",
+            "two-leg-call",
+            "hold-and-mute",
+            "blind-transfer",
+            "attended-transfer",
+            "monitor",
+            "barge-in",
+            "intercept",
+            "coach",
             "agent-login-and-break",
         ] {
             add(&format!("aliyun_v2/scenarios/{name}.ndjson"), aliyun);
@@ -57,7 +72,11 @@ struct Copy {
 }
 
 fn copy_strategy() -> impl Strategy<Value = Copy> {
-    (0..streams().len(), 0usize..20, prop::collection::vec(any::<bool>(), 0..20))
+    (
+        0..streams().len(),
+        0usize..20,
+        prop::collection::vec(any::<bool>(), 0..20),
+    )
         .prop_map(|(stream, keep, doubled)| Copy { stream, keep, doubled })
 }
 
@@ -97,7 +116,12 @@ fn check(lines: &[String], config: TrackerConfig) -> Result<(), TestCaseError> {
     prop_assert_eq!(tracker.known_agents(), 0);
     prop_assert_eq!(run.dispositions.len(), lines.len());
     // Every event not applied has its notice.
-    for kind in [Disposition::Duplicate, Disposition::Late, Disposition::Unplaced, Disposition::Unattributed] {
+    for kind in [
+        Disposition::Duplicate,
+        Disposition::Late,
+        Disposition::Unplaced,
+        Disposition::Unattributed,
+    ] {
         let events = run.dispositions.iter().filter(|d| **d == kind).count();
         let notices = run.notices.iter().filter(|n| n.kind == kind).count();
         prop_assert!(notices >= events, "{kind}: {events} events, {notices} notices");

@@ -80,6 +80,8 @@ pub(crate) struct Call {
     pub(crate) vendor_record: Option<VendorRecord>,
     /// Wrap-up time of the call's agents already ended, ms.
     pub(crate) acw_done: Option<i64>,
+    /// Its end is the vendor record's (the end itself was not seen).
+    pub(crate) ended_by_vendor: bool,
 }
 
 impl Call {
@@ -136,6 +138,7 @@ impl Call {
             call_end: None,
             vendor_record: None,
             acw_done: None,
+            ended_by_vendor: false,
         }
     }
 
@@ -396,7 +399,7 @@ impl Call {
         let mut inferred: Vec<String> = Vec::new();
         let mut unknown: Vec<String> = Vec::new();
         let ended = self.ended_at.unwrap_or(self.last_seen);
-        if closing == Closing::Incomplete {
+        if closing == Closing::Incomplete || self.ended_by_vendor {
             inferred.push("ended_at".to_owned());
         }
         let answered = self.answered_at.is_some() || self.connected_before;

@@ -717,9 +717,15 @@ impl Tracker {
                 inferred: Vec::new(),
             });
         }
+        let mut end = time;
         if let Some(vendor_record) = &reading.vendor_record {
-            // The vendor's record comes after the call's end: its end was missed.
+            // The vendor's record comes after the call's end: its end was missed, and the
+            // vendor's end time stands in for it.
             call.vendor_record = Some(vendor_record.clone());
+            if let Some(vendor_end) = vendor_record.ended_at {
+                end = vendor_end;
+                call.ended_by_vendor = true;
+            }
             ended = true;
         }
         if ended {
@@ -735,7 +741,7 @@ impl Tracker {
                     inferred: Vec::new(),
                 });
             }
-            self.close_call(vendor, tenant, &call_id, Closing::Ended, time, update);
+            self.close_call(vendor, tenant, &call_id, Closing::Ended, end, update);
         }
         Some(Disposition::Applied)
     }
