@@ -135,7 +135,7 @@ fn outbound_call() {
         .collect();
     let roles: Vec<_> = released
         .iter()
-        .filter_map(|event| event.event.party.as_ref().map(|party| party.role))
+        .filter_map(|event| event.event.party.as_ref().map(|party| party.role.clone()))
         .collect();
     assert_eq!(roles, [PartyRole::Customer, PartyRole::Agent]);
     assert!(released.iter().all(|event| event.inferred == ["party.role"]));
@@ -217,7 +217,7 @@ fn queueing_timeout() {
     assert_eq!(record.ended_at, Some(at("03:27:12.604")), "its last event");
     assert_eq!(record.queue_ms, Some(60_000));
     assert_eq!(record.inferred, ["ended_at"]);
-    assert_eq!((record.disconnected_by, record.disconnect_cause), (None, None));
+    assert_eq!((&record.disconnected_by, &record.disconnect_cause), (&None, &None));
     assert_eq!(run.derived(EventKind::CallCleared).len(), 0);
 }
 

@@ -195,7 +195,7 @@ fn ccai_snapshots_give_holds_mutes_and_leaving_participants() {
         .filter(|event| event.derived)
         .map(|event| {
             (
-                event.event.kind,
+                event.event.kind.clone(),
                 event.event.party.as_ref().and_then(|p| p.id.as_deref()),
             )
         })
@@ -354,7 +354,7 @@ fn a_mixed_stream_tracks_every_vendor_at_once() {
         .flat_map(|s| run_stream(s).finals().into_iter().cloned().collect::<Vec<_>>())
         .collect();
     let mut together: Vec<_> = mixed.finals().into_iter().cloned().collect();
-    let key = |r: &cc_events::track::CallRecord| (r.vendor, r.tenant.clone(), r.call_id.clone());
+    let key = |r: &cc_events::track::CallRecord| (r.vendor.clone(), r.tenant.clone(), r.call_id.clone());
     alone.sort_by_key(key);
     together.sort_by_key(key);
     assert_eq!(together.len(), 4);

@@ -45,7 +45,7 @@ impl VendorKnowledge for Event {
         }
         if let Some(channel) = common.leg_id.as_deref() {
             let customer = is_customer_channel(channel);
-            let party_role = common.party.as_ref().map(|party| party.role);
+            let party_role = common.party.as_ref().map(|party| party.role.clone());
             let role = if customer {
                 Some(PartyRole::Customer)
             } else if common.kind == EventKind::Transferred {

@@ -91,16 +91,16 @@ fn diff(common: &CommonEvent, previous: &Snapshot, now: &Snapshot, reading: &mut
             return;
         }
         let agent = (party.role == PartyRole::Agent).then_some(party.id.as_str());
-        let mut event = CommonEvent::new(common.vendor, kind, common.vendor_event_type.clone())
+        let mut event = CommonEvent::new(common.vendor.clone(), kind.clone(), common.vendor_event_type.clone())
             .with_tenant(common.tenant.as_deref())
             .with_call_id(common.call_id.as_deref())
             .with_agent_id(agent);
         event.time = common.time.clone();
         event.party = Some(
-            Party::new(party.role)
+            Party::new(party.role.clone())
                 .with_id(Some(&party.id))
                 .with_agent_id(agent)
-                .with_state(Some(party.state)),
+                .with_state(Some(party.state.clone())),
         );
         reading.derived.push(event);
     };

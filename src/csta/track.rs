@@ -38,13 +38,13 @@ impl VendorKnowledge for Event {
             return reading;
         };
         reading.call_end = Some(CallEnd::LastLeg { needs_customer: false });
-        let state = common.party.as_ref().and_then(|party| party.state);
+        let state = common.party.as_ref().and_then(|party| party.state.clone());
         if let Some(leg) = common.leg_id.as_deref().or(device.as_deref()) {
             let leaves = common.kind == EventKind::ConnectionCleared
                 || matches!(state, Some(ConnectionState::Null | ConnectionState::Fail));
             reading.leg = Some(
                 LegReading::new(leg)
-                    .with_role(common.party.as_ref().map(|party| party.role))
+                    .with_role(common.party.as_ref().map(|party| party.role.clone()))
                     .leaving(leaves),
             );
         }

@@ -100,7 +100,7 @@ impl Call {
                 Some(CallMoment::Abandoned | CallMoment::Failed | CallMoment::QueueTimeout)
             );
         Call {
-            vendor: common.vendor,
+            vendor: common.vendor.clone(),
             tenant: common.tenant.clone(),
             call_id: call_id.to_owned(),
             first_seen: time,
@@ -156,7 +156,7 @@ impl Call {
 
     /// The call's direction so far.
     pub(crate) fn direction(&self) -> Option<Direction> {
-        self.direction
+        self.direction.clone()
     }
 
     /// The role of the leg with this id, when known.
@@ -164,7 +164,7 @@ impl Call {
         self.legs
             .iter()
             .find(|leg| leg.id.as_deref() == Some(id))
-            .and_then(|leg| leg.role)
+            .and_then(|leg| leg.role.clone())
     }
 
     /// Records an agent seen talking on the call (`supervisor`: on a supervision leg).
@@ -211,11 +211,11 @@ impl Call {
         }
         let from_supervisor = is_supervisor(common, reading.leg.as_ref());
         let leaving = reading.leg.as_ref().is_some_and(|leg| leg.leaves);
-        let cause = common.cause.as_ref().map(|cause| cause.code);
+        let cause = common.cause.as_ref().map(|cause| cause.code.clone());
         if let Some(leg) = &reading.leg {
             let role = self.apply_leg(leg, moment);
             if leg.leaves {
-                self.note_leaver(role.unwrap_or(PartyRole::Unknown), cause);
+                self.note_leaver(role.unwrap_or(PartyRole::Unknown), cause.clone());
             }
         }
         if let Some(agent) = &reading.agent_with_customer {
@@ -248,13 +248,13 @@ impl Call {
             CallMoment::HoldEnded => self.end_hold(time),
             CallMoment::Transferred => self.transfer_count += 1,
             CallMoment::Abandoned => {
-                self.abandoned = Some(common.abandon_phase.unwrap_or(AbandonPhase::Unknown));
+                self.abandoned = Some(common.abandon_phase.clone().unwrap_or(AbandonPhase::Unknown));
                 self.customer_left = true;
-                self.note_leaver(PartyRole::Customer, cause);
+                self.note_leaver(PartyRole::Customer, cause.clone());
             }
             CallMoment::Failed => self.failed = Some(cause.unwrap_or(CauseCode::Other)),
             CallMoment::Ended => {
-                self.end_cause = self.end_cause.or(cause);
+                self.end_cause = self.end_cause.take().or(cause);
                 self.ended_at = Some(time);
                 return true;
             }
@@ -268,7 +268,7 @@ impl Call {
 
     fn take_details(&mut self, common: &CommonEvent) {
         // A leg's direction may be internal (a consultation); the customer's side wins.
-        match (self.direction, common.direction) {
+        match (self.direction.clone(), common.direction.clone()) {
             (None, Some(direction)) => self.direction = Some(direction),
             (Some(Direction::Internal), Some(direction @ (Direction::Inbound | Direction::Outbound))) => {
                 self.direction = Some(direction)
@@ -316,13 +316,13 @@ impl Call {
             leg.id = Some(reading.id.clone());
         }
         // A role once known stays: later events may name the leg less precisely.
-        if leg.role.is_none_or(|role| role == PartyRole::Unknown) {
-            leg.role = reading.role.or(leg.role);
+        if leg.role.as_ref().is_none_or(|role| *role == PartyRole::Unknown) {
+            leg.role = reading.role.clone().or(leg.role.take());
         }
         if leg.agent_id.is_none() {
             leg.agent_id.clone_from(&reading.agent_id);
         }
-        let (role, agent) = (leg.role, leg.agent_id.clone());
+        let (role, agent) = (leg.role.clone(), leg.agent_id.clone());
         if reading.leaves {
             leg.active = false;
             if role == Some(PartyRole::Customer) {
@@ -335,12 +335,12 @@ impl Call {
                 CallMoment::Alerted | CallMoment::Answered | CallMoment::Initiated
             );
         }
-        if let (Some(agent), Some(PartyRole::Agent)) = (agent.as_deref(), role) {
+        if let (Some(agent), Some(PartyRole::Agent)) = (agent.as_deref(), role.as_ref()) {
             if connected_before {
                 self.agent_named(agent);
             }
         }
-        if let (Some(agent), Some(PartyRole::Supervisor)) = (agent.as_deref(), role) {
+        if let (Some(agent), Some(PartyRole::Supervisor)) = (agent.as_deref(), role.as_ref()) {
             push_unique(&mut self.supervisors, agent);
         }
         role
@@ -354,7 +354,7 @@ impl Call {
             return;
         }
         if (self.answered_at.is_some() || self.connected_before) && self.first_leaver.is_none() {
-            self.first_leaver = Some((role, cause));
+            self.first_leaver = Some((role.clone(), cause.clone()));
         }
         self.last_leaver = Some((role, cause));
     }
@@ -501,9 +501,15 @@ impl Call {
             outcome,
             abandon_phase,
             transfer_count: self.transfer_count,
-            disconnected_by: leaver.map(|(role, _)| role).filter(|role| *role != PartyRole::Unknown),
+            disconnected_by: leaver
+                .clone()
+                .map(|(role, _)| role)
+                .filter(|role| *role != PartyRole::Unknown),
             disconnect_cause: match closing {
-                Closing::Ended => self.end_cause.or(leaver.and_then(|(_, cause)| cause)).or(self.failed),
+                Closing::Ended => self
+                    .end_cause
+                    .or(leaver.and_then(|(_, cause)| cause))
+                    .or(self.failed.clone()),
                 Closing::Incomplete => None,
             },
             started_mid_stream: self.mid_stream,
@@ -524,7 +530,7 @@ impl Call {
 
 /// Whether the event comes from a supervisor's leg.
 pub(crate) fn is_supervisor(common: &CommonEvent, leg: Option<&LegReading>) -> bool {
-    leg.and_then(|leg| leg.role) == Some(PartyRole::Supervisor)
+    leg.and_then(|leg| leg.role.as_ref()) == Some(&PartyRole::Supervisor)
         || common
             .party
             .as_ref()

@@ -160,7 +160,7 @@ impl KpiReport {
         let threshold_ms = threshold.num_milliseconds();
         let mut newest: HashMap<Key, &CallRecord> = HashMap::new();
         for record in records {
-            let key = (record.vendor, record.tenant.clone(), record.call_id.clone());
+            let key = (record.vendor.clone(), record.tenant.clone(), record.call_id.clone());
             let keep = newest.get(&key).is_none_or(|kept| kept.revision <= record.revision);
             if keep {
                 newest.insert(key, record);
@@ -193,12 +193,12 @@ impl KpiReport {
             overall.add(record, threshold_ms);
             if let Some(queue) = &record.queue {
                 queues
-                    .entry((record.vendor, record.tenant.clone(), queue.clone()))
+                    .entry((record.vendor.clone(), record.tenant.clone(), queue.clone()))
                     .or_default()
                     .add(record, threshold_ms);
             }
             if let (Some(agent), Outcome::Answered) = (record.agents.first(), record.outcome) {
-                let key = (record.vendor, record.tenant.clone(), agent.clone());
+                let key = (record.vendor.clone(), record.tenant.clone(), agent.clone());
                 let mut entry = agent_entry(&mut agents, key.clone());
                 entry.handled += 1;
                 if let Some(handle) = record.handle_ms {
@@ -209,7 +209,11 @@ impl KpiReport {
             }
         }
         for interval in intervals {
-            let key = (interval.vendor, interval.tenant.clone(), interval.agent_id.clone());
+            let key = (
+                interval.vendor.clone(),
+                interval.tenant.clone(),
+                interval.agent_id.clone(),
+            );
             let mut entry = agent_entry(&mut agents, key.clone());
             match interval.state {
                 AgentState::Ready => entry.ready_ms += interval.duration_ms,

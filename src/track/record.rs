@@ -281,7 +281,7 @@ impl CallRecord {
             }
         }
         // Who hung up is compared only when the tracker could tell (7moor's pushes never say).
-        if let (Some(side), Some(ours)) = (vendor.disconnected_by, self.disconnected_by) {
+        if let (Some(side), Some(ours)) = (&vendor.disconnected_by, &self.disconnected_by) {
             if side != ours {
                 disagreements.push(Disagreement::of("disconnected_by", &self.disconnected_by, &side));
             }

@@ -55,7 +55,7 @@ impl<T: PartialEq> PartialEq for Scoped<T> {
         self.len() == other.len()
             && self
                 .entries()
-                .all(|entry| other.get(entry.vendor, &entry.tenant, &entry.id) == Some(&entry.value))
+                .all(|entry| other.get(&entry.vendor, &entry.tenant, &entry.id) == Some(&entry.value))
     }
 }
 
@@ -70,15 +70,15 @@ impl<T> Default for Scoped<T> {
 }
 
 impl<T> Entry<T> {
-    fn is(&self, vendor: Vendor, tenant: &str, id: &str) -> bool {
-        self.vendor == vendor && self.id == id && self.tenant == tenant
+    fn is(&self, vendor: &Vendor, tenant: &str, id: &str) -> bool {
+        self.vendor == *vendor && self.id == id && self.tenant == tenant
     }
 }
 
 impl<T> Scoped<T> {
-    fn hash(&self, vendor: Vendor, tenant: &str, id: &str) -> u64 {
-        let mut hash = mix(self.seed, vendor as u64);
-        for text in [tenant, id] {
+    fn hash(&self, vendor: &Vendor, tenant: &str, id: &str) -> u64 {
+        let mut hash = self.seed;
+        for text in [vendor.as_str(), tenant, id] {
             let mut words = text.as_bytes().chunks_exact(8);
             for word in &mut words {
                 let mut bytes = [0u8; 8];
@@ -100,7 +100,7 @@ impl<T> Scoped<T> {
         self.map.values().chain(self.overflow.iter().map(|(_, entry)| entry))
     }
 
-    pub(crate) fn get(&self, vendor: Vendor, tenant: &str, id: &str) -> Option<&T> {
+    pub(crate) fn get(&self, vendor: &Vendor, tenant: &str, id: &str) -> Option<&T> {
         let hash = self.hash(vendor, tenant, id);
         match self.map.get(&hash) {
             Some(entry) if entry.is(vendor, tenant, id) => Some(&entry.value),
@@ -113,7 +113,7 @@ impl<T> Scoped<T> {
         }
     }
 
-    pub(crate) fn get_mut(&mut self, vendor: Vendor, tenant: &str, id: &str) -> Option<&mut T> {
+    pub(crate) fn get_mut(&mut self, vendor: &Vendor, tenant: &str, id: &str) -> Option<&mut T> {
         let hash = self.hash(vendor, tenant, id);
         match self.map.get_mut(&hash) {
             Some(entry) if entry.is(vendor, tenant, id) => Some(&mut entry.value),
@@ -126,18 +126,18 @@ impl<T> Scoped<T> {
         }
     }
 
-    pub(crate) fn contains(&self, vendor: Vendor, tenant: &str, id: &str) -> bool {
+    pub(crate) fn contains(&self, vendor: &Vendor, tenant: &str, id: &str) -> bool {
         self.get(vendor, tenant, id).is_some()
     }
 
-    pub(crate) fn insert(&mut self, vendor: Vendor, tenant: &str, id: &str, value: T) {
+    pub(crate) fn insert(&mut self, vendor: &Vendor, tenant: &str, id: &str, value: T) {
         if let Some(slot) = self.get_mut(vendor, tenant, id) {
             *slot = value;
             return;
         }
         let hash = self.hash(vendor, tenant, id);
         let entry = Entry {
-            vendor,
+            vendor: vendor.clone(),
             tenant: tenant.to_owned(),
             id: id.to_owned(),
             value,
@@ -149,7 +149,7 @@ impl<T> Scoped<T> {
         }
     }
 
-    pub(crate) fn remove(&mut self, vendor: Vendor, tenant: &str, id: &str) -> Option<T> {
+    pub(crate) fn remove(&mut self, vendor: &Vendor, tenant: &str, id: &str) -> Option<T> {
         let hash = self.hash(vendor, tenant, id);
         if self.map.get(&hash)?.is(vendor, tenant, id) {
             let entry = self.map.remove(&hash)?;
@@ -171,17 +171,17 @@ impl<T> Scoped<T> {
     pub(crate) fn keys_sorted(&self) -> Vec<(Vendor, String, String)> {
         let mut keys: Vec<(Vendor, String, String)> = self
             .entries()
-            .map(|entry| (entry.vendor, entry.tenant.clone(), entry.id.clone()))
+            .map(|entry| (entry.vendor.clone(), entry.tenant.clone(), entry.id.clone()))
             .collect();
         keys.sort();
         keys
     }
 
     /// The ids of one vendor and tenant, sorted.
-    pub(crate) fn ids_sorted(&self, vendor: Vendor, tenant: &str) -> Vec<String> {
+    pub(crate) fn ids_sorted(&self, vendor: &Vendor, tenant: &str) -> Vec<String> {
         let mut ids: Vec<String> = self
             .entries()
-            .filter(|entry| entry.vendor == vendor && entry.tenant == tenant)
+            .filter(|entry| entry.vendor == *vendor && entry.tenant == tenant)
             .map(|entry| entry.id.clone())
             .collect();
         ids.sort();
@@ -205,17 +205,17 @@ mod tests {
     #[test]
     fn insert_get_remove() {
         let mut map: Scoped<u32> = Scoped::default();
-        map.insert(Vendor::Csta, "t", "a", 1);
-        map.insert(Vendor::Csta, "t", "b", 2);
-        map.insert(Vendor::Csta, "", "a", 3);
-        map.insert(Vendor::SevenMoor, "t", "a", 4);
-        map.insert(Vendor::Csta, "t", "a", 5);
+        map.insert(&Vendor::Csta, "t", "a", 1);
+        map.insert(&Vendor::Csta, "t", "b", 2);
+        map.insert(&Vendor::Csta, "", "a", 3);
+        map.insert(&Vendor::SevenMoor, "t", "a", 4);
+        map.insert(&Vendor::Csta, "t", "a", 5);
         assert_eq!(map.len(), 4);
-        assert_eq!(map.get(Vendor::Csta, "t", "a"), Some(&5));
-        assert_eq!(map.get(Vendor::Csta, "", "a"), Some(&3));
-        assert_eq!(map.get(Vendor::Csta, "ta", ""), None, "the texts' boundary counts");
-        assert_eq!(map.remove(Vendor::Csta, "t", "a"), Some(5));
-        assert_eq!(map.remove(Vendor::Csta, "t", "a"), None);
+        assert_eq!(map.get(&Vendor::Csta, "t", "a"), Some(&5));
+        assert_eq!(map.get(&Vendor::Csta, "", "a"), Some(&3));
+        assert_eq!(map.get(&Vendor::Csta, "ta", ""), None, "the texts' boundary counts");
+        assert_eq!(map.remove(&Vendor::Csta, "t", "a"), Some(5));
+        assert_eq!(map.remove(&Vendor::Csta, "t", "a"), None);
         assert_eq!(
             map.keys_sorted(),
             [
@@ -224,6 +224,6 @@ mod tests {
                 (Vendor::Csta, "t".to_owned(), "b".to_owned()),
             ]
         );
-        assert_eq!(map.ids_sorted(Vendor::Csta, "t"), ["b"]);
+        assert_eq!(map.ids_sorted(&Vendor::Csta, "t"), ["b"]);
     }
 }

@@ -219,17 +219,33 @@ impl Default for Tracker {
     }
 }
 
-/// The schema's knowledge of an event.
-fn knowledge_of(event: &AnyEvent) -> &dyn VendorKnowledge {
-    match event {
-        AnyEvent::AliyunV2(event) => event,
-        AnyEvent::PushV7(event) => event,
-        AnyEvent::Csta(event) => event,
-        AnyEvent::CcaiQm(event) => event,
+/// No vendor knowledge: the event's kinds alone (Google CCAI's chat sessions, whose events
+/// say what happened to the session themselves).
+struct Plain;
+
+impl VendorKnowledge for Plain {
+    fn read(&self, common: &CommonEvent, _context: &ReadContext<'_>) -> Reading {
+        Reading::plain(common)
     }
 }
 
-fn is_busy(state: AgentState) -> bool {
+/// The schema's knowledge of an event.
+fn knowledge_of(event: &AnyEvent) -> &dyn VendorKnowledge {
+    match event {
+        #[cfg(feature = "aliyun_v2")]
+        AnyEvent::AliyunV2(event) => event,
+        #[cfg(feature = "push_v7")]
+        AnyEvent::PushV7(event) => event,
+        #[cfg(feature = "csta")]
+        AnyEvent::Csta(event) => event,
+        #[cfg(feature = "ccai_qm")]
+        AnyEvent::CcaiQm(event) => event,
+        #[allow(unreachable_patterns)]
+        _ => &Plain,
+    }
+}
+
+fn is_busy(state: &AgentState) -> bool {
     matches!(
         state,
         AgentState::Reserved | AgentState::Dialing | AgentState::Ringing | AgentState::Talking | AgentState::OnHold
@@ -262,7 +278,7 @@ impl Tracker {
 
     fn track_common(&mut self, knowledge: &dyn VendorKnowledge, mut common: CommonEvent) -> Update {
         let mut update = Update::default();
-        let vendor = common.vendor;
+        let vendor = &common.vendor.clone();
         let tenant = common.tenant.clone().unwrap_or_default();
         let time = common.time.as_ref().map(|time| time.utc);
         let clock = || self.clocks.get(vendor, &tenant, "").map(|clock| clock.latest);
@@ -358,9 +374,9 @@ impl Tracker {
         let mut moves: Vec<AgentMove> = Vec::new();
         let logged_off = matches!(common.kind, EventKind::AgentLoggedOff);
         if let Some(agent) = &common.agent_id {
-            let state = match (common.kind, common.agent_state) {
+            let state = match (&common.kind, &common.agent_state) {
                 (EventKind::AgentLoggedOff, _) => Some(AgentState::LoggedOff),
-                (_, Some(state)) => Some(state),
+                (_, Some(state)) => Some(state.clone()),
                 // Logged on, state not said (Google CCAI's login).
                 (EventKind::AgentLoggedOn, None) => Some(AgentState::Unknown),
                 _ => None,
@@ -375,11 +391,11 @@ impl Tracker {
         }
         if common.agent_state.is_none() {
             for (device, state) in &reading.device_states {
-                if let Some(agent) = self.devices.get(common.vendor, tenant, device) {
+                if let Some(agent) = self.devices.get(&common.vendor, tenant, device) {
                     if !moves.iter().any(|m| &m.agent_id == agent) {
                         moves.push(AgentMove {
                             agent_id: agent.clone(),
-                            state: *state,
+                            state: state.clone(),
                             inferred: true,
                         });
                     }
@@ -387,12 +403,12 @@ impl Tracker {
             }
         }
         for device in &reading.devices_released {
-            let Some(agent) = self.devices.get(common.vendor, tenant, device) else {
+            let Some(agent) = self.devices.get(&common.vendor, tenant, device) else {
                 continue;
             };
-            let known = self.agents.get(common.vendor, tenant, agent);
+            let known = self.agents.get(&common.vendor, tenant, agent);
             let back = known
-                .filter(|known| known.inferred && is_busy(known.state) && known.call_id == common.call_id)
+                .filter(|known| known.inferred && is_busy(&known.state) && known.call_id == common.call_id)
                 .and_then(|known| known.resume.clone());
             if let (Some((state, _)), false) = (back, moves.iter().any(|m| &m.agent_id == agent)) {
                 moves.push(AgentMove {
@@ -403,8 +419,8 @@ impl Tracker {
             }
         }
         for agent in &reading.agents_gone {
-            let on_call = self.agents.get(common.vendor, tenant, agent).is_some_and(|known| {
-                is_busy(known.state) && known.call_id.is_some() && known.call_id == common.call_id
+            let on_call = self.agents.get(&common.vendor, tenant, agent).is_some_and(|known| {
+                is_busy(&known.state) && known.call_id.is_some() && known.call_id == common.call_id
             });
             if on_call && !moves.iter().any(|m| &m.agent_id == agent) {
                 moves.push(AgentMove {
@@ -433,7 +449,7 @@ impl Tracker {
         tenant: &str,
         update: &mut Update,
     ) {
-        let vendor = common.vendor;
+        let vendor = &common.vendor.clone();
         let AgentMove {
             agent_id,
             state,
@@ -461,7 +477,7 @@ impl Tracker {
             return;
         }
         let resumed = previous
-            .filter(|agent| inferred && agent.inferred && is_busy(agent.state) && !is_busy(state))
+            .filter(|agent| inferred && agent.inferred && is_busy(&agent.state) && !is_busy(&state))
             .and_then(|agent| agent.resume.as_ref());
         let reason: Option<&NotReadyReason> = match resumed {
             Some((_, reason)) => reason.as_ref(),
@@ -469,7 +485,7 @@ impl Tracker {
             None => None,
         };
         let call_id: Option<&str> = match state {
-            _ if is_busy(state) => common.call_id.as_deref(),
+            _ if is_busy(&state) => common.call_id.as_deref(),
             AgentState::WorkingAfterCall => common
                 .call_id
                 .as_deref()
@@ -511,11 +527,11 @@ impl Tracker {
             return;
         };
         // Entering a call the tracker inferred, keep the state to come back to.
-        let resume = if inferred && is_busy(state) {
-            if is_busy(agent.state) {
+        let resume = if inferred && is_busy(&state) {
+            if is_busy(&agent.state) {
                 agent.resume.clone()
             } else {
-                Some((agent.state, agent.reason.clone()))
+                Some((agent.state.clone(), agent.reason.clone()))
             }
         } else {
             None
@@ -539,7 +555,7 @@ impl Tracker {
     }
 
     /// A wrap-up that starts after its call closed: the record waits for it.
-    fn await_acw(&mut self, vendor: Vendor, tenant: &str, agent_id: &str, call_id: Option<&str>) {
+    fn await_acw(&mut self, vendor: &Vendor, tenant: &str, agent_id: &str, call_id: Option<&str>) {
         if let Some(closed) = call_id.and_then(|call| self.closed.get_mut(vendor, tenant, call)) {
             if !closed.pending_acw.iter().any(|agent| agent == agent_id)
                 && closed.record.agents.iter().any(|a| a == agent_id)
@@ -552,7 +568,7 @@ impl Tracker {
     /// Emits the interval an agent's state ends with, and gives a wrap-up's time to its call.
     fn end_interval(
         &mut self,
-        vendor: Vendor,
+        vendor: &Vendor,
         agent_id: &str,
         agent: Agent,
         time: DateTime<Utc>,
@@ -572,7 +588,7 @@ impl Tracker {
             None => (None, None),
         };
         update.intervals.push(AgentInterval {
-            vendor,
+            vendor: vendor.clone(),
             tenant: agent.tenant,
             agent_id: agent_id.to_owned(),
             state: agent.state,
@@ -590,7 +606,7 @@ impl Tracker {
     #[allow(clippy::too_many_arguments)]
     fn add_acw(
         &mut self,
-        vendor: Vendor,
+        vendor: &Vendor,
         tenant: &str,
         call_id: &str,
         agent_id: &str,
@@ -638,7 +654,7 @@ impl Tracker {
         inferred: &mut Vec<&'static str>,
         update: &mut Update,
     ) -> Option<Disposition> {
-        let vendor = common.vendor;
+        let vendor = &common.vendor.clone();
         let call_id = common.call_id.clone()?;
         let moment = reading.moment;
         // Most events are for an open call: looked up first.
@@ -673,7 +689,7 @@ impl Tracker {
         let moment = moment.or(reading.vendor_record.as_ref().map(|_| CallMoment::Touched))?;
         if !open {
             // An agent's post-call event opens no call: its call is over, or was never seen.
-            if common.kind.is_agent_kind() && !common.agent_state.is_some_and(is_busy) {
+            if common.kind.is_agent_kind() && !common.agent_state.as_ref().is_some_and(is_busy) {
                 return None;
             }
             let supervisor = is_supervisor(common, reading.leg.as_ref());
@@ -730,9 +746,10 @@ impl Tracker {
         }
         if ended {
             if moment != CallMoment::Ended && reading.vendor_record.is_none() {
-                let mut cleared = CommonEvent::new(vendor, EventKind::CallCleared, common.vendor_event_type.clone())
-                    .with_tenant(common.tenant.as_deref())
-                    .with_call_id(Some(&call_id));
+                let mut cleared =
+                    CommonEvent::new(vendor.clone(), EventKind::CallCleared, common.vendor_event_type.clone())
+                        .with_tenant(common.tenant.as_deref())
+                        .with_call_id(Some(&call_id));
                 cleared.time = common.time.clone();
                 cleared.cause = common.cause.clone();
                 update.events.push(TrackedEvent {
@@ -748,7 +765,7 @@ impl Tracker {
 
     fn close_call(
         &mut self,
-        vendor: Vendor,
+        vendor: &Vendor,
         tenant: &str,
         call_id: &str,
         closing: Closing,
@@ -787,17 +804,17 @@ impl Tracker {
             },
         );
         self.closed_order
-            .push_back((vendor, tenant.to_owned(), call_id.to_owned()));
+            .push_back((vendor.clone(), tenant.to_owned(), call_id.to_owned()));
         while self.closed_order.len() > self.config.closed_capacity {
             if let Some((vendor, tenant, call_id)) = self.closed_order.pop_front() {
-                self.closed.remove(vendor, &tenant, &call_id);
+                self.closed.remove(&vendor, &tenant, &call_id);
             }
         }
     }
 
     /// Advances the clock of `vendor` and `tenant` to `now`, and closes their calls idle for
     /// longer than the idle time (looked for at most once per tenth of it).
-    fn sweep(&mut self, vendor: Vendor, tenant: &str, now: DateTime<Utc>, update: &mut Update) {
+    fn sweep(&mut self, vendor: &Vendor, tenant: &str, now: DateTime<Utc>, update: &mut Update) {
         let step = self.config.idle_timeout / 10;
         let Some(clock) = self.clocks.get_mut(vendor, tenant, "") else {
             self.clocks.insert(
@@ -840,18 +857,18 @@ impl Tracker {
     pub fn finish(&mut self) -> Update {
         let mut update = Update::default();
         if let Some(watermark) = self.watermark {
-            let now = |clocks: &Scoped<Clock>, vendor: Vendor, tenant: &str| {
+            let now = |clocks: &Scoped<Clock>, vendor: &Vendor, tenant: &str| {
                 clocks.get(vendor, tenant, "").map_or(watermark, |clock| clock.latest)
             };
             for (vendor, tenant, agent_id) in self.agents.keys_sorted() {
-                if let Some(agent) = self.agents.remove(vendor, &tenant, &agent_id) {
-                    let at = now(&self.clocks, vendor, &tenant);
-                    self.end_interval(vendor, &agent_id, agent, at, IntervalEnd::EndOfStream, &mut update);
+                if let Some(agent) = self.agents.remove(&vendor, &tenant, &agent_id) {
+                    let at = now(&self.clocks, &vendor, &tenant);
+                    self.end_interval(&vendor, &agent_id, agent, at, IntervalEnd::EndOfStream, &mut update);
                 }
             }
             for (vendor, tenant, call_id) in self.calls.keys_sorted() {
-                let at = now(&self.clocks, vendor, &tenant);
-                self.close_call(vendor, &tenant, &call_id, Closing::Incomplete, at, &mut update);
+                let at = now(&self.clocks, &vendor, &tenant);
+                self.close_call(&vendor, &tenant, &call_id, Closing::Incomplete, at, &mut update);
             }
         }
         update
@@ -864,7 +881,7 @@ impl Tracker {
             .keys_sorted()
             .into_iter()
             .filter_map(|(vendor, tenant, agent_id)| {
-                let agent = self.agents.get(vendor, &tenant, &agent_id)?;
+                let agent = self.agents.get(&vendor, &tenant, &agent_id)?;
                 let (reason_code, reason_label) = match &agent.reason {
                     Some(reason) => (reason.code.clone(), reason.label.clone()),
                     None => (None, None),
@@ -873,7 +890,7 @@ impl Tracker {
                     vendor,
                     tenant: agent.tenant.clone(),
                     agent_id,
-                    state: agent.state,
+                    state: agent.state.clone(),
                     reason_code,
                     reason_label,
                     since: agent.since,
@@ -886,7 +903,7 @@ impl Tracker {
             .keys_sorted()
             .into_iter()
             .filter_map(|(vendor, tenant, call_id)| {
-                let call = self.calls.get(vendor, &tenant, &call_id)?;
+                let call = self.calls.get(&vendor, &tenant, &call_id)?;
                 Some(OpenCall {
                     vendor,
                     tenant: call.tenant.clone(),
@@ -920,7 +937,7 @@ impl Tracker {
 fn notice(kind: Disposition, common: &CommonEvent, at: Option<DateTime<Utc>>) -> Notice {
     Notice {
         kind,
-        vendor: common.vendor,
+        vendor: common.vendor.clone(),
         tenant: common.tenant.clone(),
         call_id: common.call_id.clone(),
         vendor_event_type: common.vendor_event_type.clone(),

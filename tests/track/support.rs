@@ -30,7 +30,7 @@ impl Run {
 
     /// The highest revision of each call (vendor, tenant, id), in the order calls first closed.
     pub fn finals(&self) -> Vec<&CallRecord> {
-        let key = |record: &CallRecord| (record.vendor, record.tenant.clone(), record.call_id.clone());
+        let key = |record: &CallRecord| (record.vendor.clone(), record.tenant.clone(), record.call_id.clone());
         let mut keys = Vec::new();
         for record in &self.records {
             if !keys.contains(&key(record)) {
@@ -67,7 +67,7 @@ impl Run {
             .filter(|interval| interval.agent_id == agent)
             .map(|interval| {
                 (
-                    interval.state,
+                    interval.state.clone(),
                     interval.start,
                     interval.end,
                     interval.call_id.as_deref(),

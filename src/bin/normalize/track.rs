@@ -43,7 +43,7 @@ impl Tracking {
         out: &mut Out,
     ) -> Result<Option<cc_events::common::EventKind>, Cut> {
         let update = self.tracker.track(event, received_at);
-        let kind = update.events.first().map(|tracked| tracked.event.kind);
+        let kind = update.events.first().map(|tracked| tracked.event.kind.clone());
         self.emit(update, out)?;
         Ok(kind)
     }
@@ -94,7 +94,10 @@ impl Tracking {
         ))?;
         let seconds = |ms: Option<i64>| ms.map_or_else(|| "-".to_owned(), |ms| format!("{:.1}", ms as f64 / 1000.0));
         for record in &records {
-            let direction = record.direction.map_or_else(|| "-".to_owned(), |d| d.to_string());
+            let direction = record
+                .direction
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |d| d.to_string());
             let agents = if record.agents.is_empty() {
                 "-".to_owned()
             } else {
