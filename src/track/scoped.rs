@@ -142,10 +142,11 @@ impl<T> Scoped<T> {
             id: id.to_owned(),
             value,
         };
-        if self.map.contains_key(&hash) {
-            self.overflow.push((hash, entry));
-        } else {
-            self.map.insert(hash, entry);
+        match self.map.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(_) => self.overflow.push((hash, entry)),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entry);
+            }
         }
     }
 

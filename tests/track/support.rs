@@ -7,6 +7,9 @@ use cc_events::track::{AgentInterval, CallRecord, Disposition, Notice, TrackedEv
 use chrono::{DateTime, TimeDelta, Utc};
 use std::path::Path;
 
+/// One interval of a timeline: state, start, end, call.
+pub type Step<'a> = (AgentState, DateTime<Utc>, DateTime<Utc>, Option<&'a str>);
+
 /// Everything a tracker emitted over a stream, `finish()` included.
 #[derive(Debug, Default)]
 pub struct Run {
@@ -61,7 +64,7 @@ impl Run {
     }
 
     /// An agent's intervals as (state, start, end, call), in the order they ended.
-    pub fn timeline(&self, agent: &str) -> Vec<(AgentState, DateTime<Utc>, DateTime<Utc>, Option<&str>)> {
+    pub fn timeline(&self, agent: &str) -> Vec<Step<'_>> {
         self.intervals
             .iter()
             .filter(|interval| interval.agent_id == agent)
