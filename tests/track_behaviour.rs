@@ -299,3 +299,41 @@ fn a_vendor_record_ends_a_call_whose_end_was_missed_and_is_reported_for_an_unkno
     assert_eq!(run.dispositions, [Disposition::Unattributed]);
     assert_eq!(run.notices[0].vendor_event_type, "cdr");
 }
+
+#[test]
+fn alibaba_clouds_cdr_ready_is_reconciled() {
+    // Seed 002's inbound call, then a CDRReady for it (seed 000's fields, this call's times
+    // in whole seconds, as the record gives them).
+    let mut text = stream("aliyun_v2/scenarios/inbound-via-ivr.ndjson");
+    let cdr = std::fs::read_to_string(format!(
+        "{}/fixtures/aliyun_v2/CDRReady.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let mut cdr: serde_json::Value = serde_json::from_str(&cdr).expect("JSON");
+    cdr["eventTime"] = "2021-04-14T03:23:05.000Z".into();
+    cdr["startTime"] = "2021-04-14T03:20:14Z".into();
+    cdr["establishedTime"] = "2021-04-14T03:20:34Z".into();
+    cdr["endTime"] = "2021-04-14T03:22:45Z".into();
+    cdr["agentIds"] = "agent@report-test-2".into();
+    text.push_str(&serde_json::to_string(&cdr).expect("JSON"));
+    let run = run_text(&mut Tracker::default(), &text);
+    let record = run.only_call();
+    assert_eq!(record.revision, 3, "closed, after-call work, CDRReady");
+    let reconciled = record.reconciliation.as_ref().expect("the CDRReady");
+    assert_eq!(reconciled.vendor.source, "CDRReady");
+    assert_eq!(
+        reconciled.vendor.ivr_entered_at,
+        Some(utc("2021-04-14T03:20:14Z")),
+        "an inbound call's start"
+    );
+    assert_eq!(reconciled.disagreements, [], "{:#?}", reconciled);
+    // Another agent in the vendor's list is a disagreement.
+    cdr["agentIds"] = "agent@report-test-2,zhangli@report-test-2".into();
+    let mut text = stream("aliyun_v2/scenarios/inbound-via-ivr.ndjson");
+    text.push_str(&serde_json::to_string(&cdr).expect("JSON"));
+    let run = run_text(&mut Tracker::default(), &text);
+    let reconciled = run.only_call().reconciliation.clone().expect("the CDRReady");
+    let fields: Vec<&str> = reconciled.disagreements.iter().map(|d| d.field.as_str()).collect();
+    assert_eq!(fields, ["agents"]);
+}

@@ -40,7 +40,7 @@ impl VendorKnowledge for Event {
         }
         if let Event::CDRReady(cdr) = self {
             reading.moment = None;
-            reading.vendor_record = Some(cdr_record(cdr, context.local_offset));
+            reading.vendor_record = Some(cdr_record(cdr, common, context.local_offset));
             return reading;
         }
         if let Some(channel) = common.leg_id.as_deref() {
@@ -84,7 +84,7 @@ impl VendorKnowledge for Event {
 }
 
 /// The figures of a `CDRReady`.
-fn cdr_record(cdr: &super::CdrReady, offset: chrono::FixedOffset) -> VendorRecord {
+fn cdr_record(cdr: &super::CdrReady, common: &CommonEvent, offset: chrono::FixedOffset) -> VendorRecord {
     let time = |field: &crate::wire::Field<crate::wire::Rfc3339Time>| {
         field
             .get()
@@ -93,7 +93,12 @@ fn cdr_record(cdr: &super::CdrReady, offset: chrono::FixedOffset) -> VendorRecor
     };
     let summary = &cdr.summary;
     let mut record = VendorRecord::new("CDRReady");
-    record.initiated_at = time(&summary.start_time);
+    // startTime is when dialing began, or, for an inbound call, when it entered the IVR.
+    if common.direction == Some(crate::common::Direction::Inbound) {
+        record.ivr_entered_at = time(&summary.start_time);
+    } else {
+        record.initiated_at = time(&summary.start_time);
+    }
     record.answered_at = time(&summary.established_time);
     record.ended_at = time(&summary.end_time);
     record.total_ms = match (record.initiated_at, record.ended_at) {

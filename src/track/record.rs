@@ -179,6 +179,9 @@ pub struct VendorRecord {
     /// When the call started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiated_at: Option<DateTime<Utc>>,
+    /// When the call entered the IVR (an inbound call's start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ivr_entered_at: Option<DateTime<Utc>>,
     /// When the call was answered (bridged).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_at: Option<DateTime<Utc>>,
@@ -258,9 +261,12 @@ impl CallRecord {
             }
         };
         time("initiated_at", self.initiated_at, vendor.initiated_at);
+        time("ivr_entered_at", self.ivr_entered_at, vendor.ivr_entered_at);
         time("answered_at", self.answered_at, vendor.answered_at);
         time("ended_at", self.ended_at, vendor.ended_at);
-        let total = match (self.initiated_at, self.ended_at) {
+        // From the call's first known start: dialing, else the IVR, else the queue.
+        let start = self.initiated_at.or(self.ivr_entered_at).or(self.enqueued_at);
+        let total = match (start, self.ended_at) {
             (Some(start), Some(end)) => Some(non_negative(end - start)),
             _ => None,
         };
