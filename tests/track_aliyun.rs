@@ -2,6 +2,7 @@
 //! call record and the agent intervals each stream gives, field by field, with figures worked
 //! out from the stream's own timestamps. The streams and their choices are described in that
 //! folder's README; 002's step names are in the comments.
+#![cfg(feature = "aliyun_v2")]
 
 #[path = "track/support.rs"]
 mod support;

@@ -1,6 +1,7 @@
 //! The tracker's contract beyond single streams: idle calls closed as incomplete, late and
 //! repeated events reported and never reopening a call, bounded memory, the board, KPIs by
 //! the reference's formulas, and the JSON keys consumers rely on.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 #[path = "track/support.rs"]
 mod support;

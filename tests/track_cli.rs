@@ -1,4 +1,5 @@
 //! `normalize --calls`, `--agents`, `--summary`: the tracker from the command line.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

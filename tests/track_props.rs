@@ -1,6 +1,7 @@
 //! Properties of the tracker: any interleaving of streams for different calls, any
 //! duplication and any truncation of them never panic, never give a negative duration, and
 //! never lose an event silently (each gets a disposition, and each one not applied a notice).
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 #[path = "track/support.rs"]

@@ -2,6 +2,7 @@
 //! built from their seeds; each folder's README says from what): 7moor's outbound call
 //! against its own CDR, 7moor's inbound call, a Google CCAI call told by snapshots, and CSTA
 //! calls whose events name devices.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 #[path = "track/support.rs"]
 mod support;
