@@ -102,3 +102,60 @@ fn the_schema_rejects_what_no_version_writes() {
     without_format.as_object_mut().unwrap().remove("format");
     assert!(!validator.is_valid(&without_format));
 }
+
+/// The tracker's records and intervals: their committed schemas are what the types generate
+/// (`CC_EVENTS_BLESS_SCHEMA=1` rewrites them), and every line of `normalize --calls` and
+/// `--agents` over the bundled fixtures validates against them.
+#[cfg(feature = "schemars")]
+#[test]
+fn the_committed_tracker_schemas_are_the_ones_the_types_generate() {
+    use cc_events::track::{AGENT_INTERVAL_SCHEMA, AgentInterval, CALL_RECORD_SCHEMA, CallRecord};
+    for (path, generated, committed) in [
+        (
+            "src/track/call-record.schema.json",
+            schemars::schema_for!(CallRecord),
+            CALL_RECORD_SCHEMA,
+        ),
+        (
+            "src/track/agent-interval.schema.json",
+            schemars::schema_for!(AgentInterval),
+            AGENT_INTERVAL_SCHEMA,
+        ),
+    ] {
+        let text = serde_json::to_string_pretty(&generated).unwrap() + "\n";
+        if std::env::var_os("CC_EVENTS_BLESS_SCHEMA").is_some() {
+            std::fs::write(Path::new(env!("CARGO_MANIFEST_DIR")).join(path), &text).unwrap();
+            continue;
+        }
+        assert!(text == committed, "{path} is out of date: bless it and commit");
+    }
+}
+
+#[test]
+fn every_record_and_interval_the_main_job_prints_validates() {
+    use cc_events::track::{AGENT_INTERVAL_SCHEMA, CALL_RECORD_SCHEMA};
+    for (flag, schema, key) in [
+        ("--calls", CALL_RECORD_SCHEMA, "call_id"),
+        ("--agents", AGENT_INTERVAL_SCHEMA, "agent_id"),
+    ] {
+        let schema: Value = serde_json::from_str(schema).expect("the schema is JSON");
+        let validator = jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema");
+        let output = main_job_output(&[flag, "--received-at", "2026-01-02T03:04:05Z"]);
+        let mut checked = 0;
+        for line in output.lines() {
+            let value: Value = serde_json::from_str(line).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{flag}: {line}\n{errors:#?}");
+            assert!(value.get(key).is_some(), "{flag}: {line}");
+            // And the schema is no rubber stamp: a record without its key fails.
+            let mut broken = value.clone();
+            broken.as_object_mut().unwrap().remove(key);
+            assert!(!validator.is_valid(&broken), "{flag}: accepted without {key}: {broken}");
+            checked += 1;
+        }
+        assert!(checked > 10, "{flag}: only {checked} lines were checked");
+    }
+}

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What ended an agent state interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -24,6 +25,7 @@ pub enum IntervalEnd {
 /// The first interval of an agent met mid-stream starts at its first event: what it did
 /// before is unknown, and no interval claims it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AgentInterval {
     /// The vendor.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// How a call ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
@@ -28,6 +29,7 @@ pub enum Outcome {
 /// One hold: when it started and ended (the end absent if the call ended on hold and the
 /// end of the hold was taken as the call's end, see [`CallRecord::holds`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Hold {
     /// When the hold started.
@@ -55,6 +57,7 @@ pub struct Hold {
 /// `started_mid_stream` and lists in `unknown` the times it cannot know; its `talk_ms` is
 /// counted from its first event (a lower bound, listed in `inferred`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CallRecord {
     /// The vendor.
@@ -172,6 +175,7 @@ pub struct CallRecord {
 /// The figures a vendor's own call record gives (7moor `cdr`), in the tracker's terms. Times
 /// and durations in whole seconds where the vendor sends those.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct VendorRecord {
     /// The vendor's record type, as sent (`cdr`).
@@ -223,6 +227,7 @@ impl VendorRecord {
 
 /// The vendor's record beside the tracker's, and every field where they differ.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Reconciliation {
     /// The vendor's figures.
@@ -233,6 +238,7 @@ pub struct Reconciliation {
 
 /// One field where the tracker and the vendor's record differ.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Disagreement {
     /// The field (`ring_ms`, `ended_at`, `outcome`).
