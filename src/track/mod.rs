@@ -62,6 +62,16 @@ pub use kpi::{AgentKpis, KpiReport, Kpis, QueueKpis};
 pub use record::{CallRecord, Disagreement, Hold, Outcome, Reconciliation, VendorRecord};
 pub use tracker::{Disposition, Notice, TrackedEvent, Tracker, TrackerConfig, Update};
 
+/// The JSON Schema (draft 2020-12) of a [`CallRecord`] line (`normalize --calls`), committed
+/// as `src/track/call-record.schema.json` and generated from the types with the `schemars`
+/// feature; the crate's tests check that it is current and that every record the main job
+/// prints for the bundled fixtures validates against it.
+pub const CALL_RECORD_SCHEMA: &str = include_str!("call-record.schema.json");
+
+/// The JSON Schema (draft 2020-12) of an [`AgentInterval`] line (`normalize --agents`),
+/// committed as `src/track/agent-interval.schema.json`, like [`CALL_RECORD_SCHEMA`].
+pub const AGENT_INTERVAL_SCHEMA: &str = include_str!("agent-interval.schema.json");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,13 +87,3 @@ mod tests {
         check::<KpiReport>();
     }
 }
-
-/// The JSON Schema (draft 2020-12) of a [`CallRecord`] line (`normalize --calls`), committed
-/// as `src/track/call-record.schema.json` and generated from the types with the `schemars`
-/// feature; the crate's tests check that it is current and that every record the main job
-/// prints for the bundled fixtures validates against it.
-pub const CALL_RECORD_SCHEMA: &str = include_str!("call-record.schema.json");
-
-/// The JSON Schema (draft 2020-12) of an [`AgentInterval`] line (`normalize --agents`),
-/// committed as `src/track/agent-interval.schema.json`, like [`CALL_RECORD_SCHEMA`].
-pub const AGENT_INTERVAL_SCHEMA: &str = include_str!("agent-interval.schema.json");
