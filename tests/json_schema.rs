@@ -27,6 +27,22 @@ fn the_committed_schema_is_the_one_the_types_generate() {
     );
 }
 
+/// Each line of `output` as JSON, asserted valid against `validator`.
+fn valid_lines<'a>(
+    validator: &'a jsonschema::Validator,
+    output: &'a str,
+) -> impl Iterator<Item = (&'a str, Value)> + 'a {
+    output.lines().map(move |line| {
+        let value: Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{line}\n{errors:#?}");
+        (line, value)
+    })
+}
+
 fn validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(JSON_SCHEMA).expect("the schema is JSON");
     jsonschema::draft202012::new(&schema).expect("the schema is a valid draft 2020-12 schema")
@@ -56,13 +72,7 @@ fn every_line_the_main_job_prints_for_the_fixtures_validates() {
     for args in [&[][..], &["--received-at", "2026-01-02T03:04:05.123456789Z"][..]] {
         let output = main_job_output(args);
         let mut checked = 0;
-        for line in output.lines() {
-            let value: Value = serde_json::from_str(line).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&value)
-                .map(|e| format!("{e} at {}", e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{line}\n{errors:#?}");
+        for (line, value) in valid_lines(&validator, &output) {
             assert_eq!(value["format"], "cc-events/1", "{line}");
             // Read back and written again, the line is unchanged.
             let back: CommonEvent = serde_json::from_str(line).unwrap();
@@ -142,13 +152,7 @@ fn every_record_and_interval_the_main_job_prints_validates() {
         let validator = jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema");
         let output = main_job_output(&[flag, "--received-at", "2026-01-02T03:04:05Z"]);
         let mut checked = 0;
-        for line in output.lines() {
-            let value: Value = serde_json::from_str(line).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&value)
-                .map(|e| format!("{e} at {}", e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{flag}: {line}\n{errors:#?}");
+        for (line, value) in valid_lines(&validator, &output) {
             assert!(value.get(key).is_some(), "{flag}: {line}");
             // And the schema is no rubber stamp: a record without its key fails.
             let mut broken = value.clone();

@@ -19,25 +19,7 @@ use cc_events::common::{
 use std::path::PathBuf;
 
 /// Every stream of the folder; `every_stream_is_checked` keeps this list and the folder equal.
-const STREAMS: &[&str] = &[
-    "agent-login-and-break",
-    "outbound-call",
-    "inbound-via-ivr",
-    "ivr-abandoned",
-    "queueing-timeout",
-    "ringing-timeout",
-    "agent-to-agent",
-    "sip-phone-to-agent",
-    "sip-phone-to-customer",
-    "two-leg-call",
-    "hold-and-mute",
-    "blind-transfer",
-    "attended-transfer",
-    "monitor",
-    "barge-in",
-    "intercept",
-    "coach",
-];
+const STREAMS: &[&str] = support::ALIYUN_SCENARIOS;
 
 const TENANT: &str = "report-test-2";
 const CONTACT: &str = "job-f8e9639a-81b8-4740-8af7-c13cc1553919";

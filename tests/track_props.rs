@@ -35,25 +35,7 @@ fn streams() -> &'static [(&'static str, Vec<String>)] {
             let text = std::fs::read_to_string(root.join(relative)).expect("a stream");
             all.push((call, text.lines().map(str::to_owned).collect()));
         };
-        for name in [
-            "outbound-call",
-            "inbound-via-ivr",
-            "ivr-abandoned",
-            "queueing-timeout",
-            "ringing-timeout",
-            "agent-to-agent",
-            "sip-phone-to-agent",
-            "sip-phone-to-customer",
-            "two-leg-call",
-            "hold-and-mute",
-            "blind-transfer",
-            "attended-transfer",
-            "monitor",
-            "barge-in",
-            "intercept",
-            "coach",
-            "agent-login-and-break",
-        ] {
+        for name in support::ALIYUN_SCENARIOS {
             add(&format!("aliyun_v2/scenarios/{name}.ndjson"), aliyun);
         }
         add("push_v7/streams/outbound-call.ndjson", "403344537650466816");

@@ -164,3 +164,25 @@ pub fn typed_snapshot<E: cc_events::wire::EventSchema + Serialize + Debug>(path:
     );
     format!("{event:#?}\n\ndeviations: {deviations:#?}")
 }
+
+/// Seed 002's scenario streams in `fixtures/aliyun_v2/scenarios/`, in the document's order
+/// (`tests/scenarios.rs` keeps this list and the folder equal).
+pub const ALIYUN_SCENARIOS: &[&str] = &[
+    "agent-login-and-break",
+    "outbound-call",
+    "inbound-via-ivr",
+    "ivr-abandoned",
+    "queueing-timeout",
+    "ringing-timeout",
+    "agent-to-agent",
+    "sip-phone-to-agent",
+    "sip-phone-to-customer",
+    "two-leg-call",
+    "hold-and-mute",
+    "blind-transfer",
+    "attended-transfer",
+    "monitor",
+    "barge-in",
+    "intercept",
+    "coach",
+];
