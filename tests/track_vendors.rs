@@ -367,3 +367,48 @@ fn a_mixed_stream_tracks_every_vendor_at_once() {
         assert_eq!(a.agents, b.agents);
     }
 }
+
+/// A chat session gets a record like a call, marked `media: chat`, so that counting calls
+/// never counts a chat; a voice call's record has no `media`.
+#[test]
+fn chat_sessions_get_records_marked_as_chats() {
+    use cc_events::common::Media;
+    use cc_events::track::Tracker;
+    let received = "2026-01-01T00:00:00Z".parse().expect("a time");
+    let mut tracker = Tracker::default();
+    let mut records = Vec::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ccai_chat");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the chat fixtures")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    for path in &paths {
+        let event = cc_events::parse(&std::fs::read(path).expect("readable")).expect("a chat event");
+        records.extend(tracker.track(&event, Some(received)).calls);
+    }
+    records.extend(tracker.finish().calls);
+    assert!(!records.is_empty());
+    for record in &records {
+        assert_eq!(record.media, Some(Media::Chat), "{}", record.call_id);
+        let line = serde_json::to_value(record).expect("serialises");
+        assert_eq!(line["media"], "chat");
+    }
+    let voice = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ccai_qm/streams/inbound-call.ndjson"),
+    )
+    .expect("a stream");
+    let mut tracker = Tracker::default();
+    let mut calls = Vec::new();
+    for line in voice.lines().filter(|line| !line.trim().is_empty()) {
+        calls.extend(
+            tracker
+                .track(&cc_events::parse(line.as_bytes()).expect("parses"), Some(received))
+                .calls,
+        );
+    }
+    calls.extend(tracker.finish().calls);
+    assert!(!calls.is_empty());
+    assert!(calls.iter().all(|record| record.media.is_none()));
+}

@@ -2,7 +2,7 @@
 
 use super::knowledge::{CallEnd, CallMoment, LegReading, Reading, Snapshot};
 use super::record::{CallRecord, Hold, Outcome, VendorRecord, non_negative};
-use crate::common::{AbandonPhase, CauseCode, CommonEvent, Direction, PartyRole, Vendor};
+use crate::common::{AbandonPhase, CauseCode, CommonEvent, Direction, Media, PartyRole, Vendor};
 use chrono::{DateTime, Utc};
 use std::collections::VecDeque;
 
@@ -53,6 +53,7 @@ pub(crate) struct Call {
     pub(crate) dedup: VecDeque<u64>,
     related: Vec<String>,
     direction: Option<Direction>,
+    media: Option<Media>,
     caller: Option<String>,
     callee: Option<String>,
     queue: Option<String>,
@@ -112,6 +113,7 @@ impl Call {
             dedup: VecDeque::new(),
             related: Vec::new(),
             direction: None,
+            media: None,
             caller: None,
             callee: None,
             queue: None,
@@ -274,6 +276,9 @@ impl Call {
                 self.direction = Some(direction)
             }
             _ => {}
+        }
+        if self.media.is_none() {
+            self.media.clone_from(&common.media);
         }
         fill(&mut self.caller, common.caller.as_deref());
         fill(&mut self.callee, common.callee.as_deref());
@@ -474,6 +479,7 @@ impl Call {
             call_id: self.call_id,
             related_call_ids: self.related,
             direction: self.direction,
+            media: self.media,
             caller: self.caller,
             callee: self.callee,
             queue: self.queue,

@@ -1,7 +1,7 @@
 //! [`CallRecord`]: one call from its first event to its end, modelled on Amazon Connect's
 //! contact trace record; [`VendorRecord`] and [`Reconciliation`]: the vendor's own figures.
 
-use crate::common::{AbandonPhase, CauseCode, Direction, PartyRole, Vendor};
+use crate::common::{AbandonPhase, CauseCode, Direction, Media, PartyRole, Vendor};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +73,10 @@ pub struct CallRecord {
     /// The call's direction (the first one an event gave for the customer's side).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
+    /// The session's medium, as its events gave it: absent for a voice call, `chat` for a
+    /// chat session (so that counting calls never counts a chat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
     /// The calling number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caller: Option<String>,
