@@ -5,10 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What ended an agent state interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum IntervalEnd {
     /// The agent's next state began.
@@ -17,6 +16,23 @@ pub enum IntervalEnd {
     LoggedOff,
     /// The input ended ([`super::Tracker::finish`]).
     EndOfStream,
+}
+
+impl IntervalEnd {
+    /// The value as written in JSON (`snake_case`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            IntervalEnd::NextState => "next_state",
+            IntervalEnd::LoggedOff => "logged_off",
+            IntervalEnd::EndOfStream => "end_of_stream",
+        }
+    }
+}
+
+impl std::fmt::Display for IntervalEnd {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One stretch of time an agent spent in one state, emitted when it ends (Twilio's and

@@ -86,4 +86,29 @@ mod tests {
         check::<Board>();
         check::<KpiReport>();
     }
+
+    /// `Display` (written by hand, without strum) says what the JSON says.
+    #[test]
+    fn display_is_the_json_name() {
+        fn same<T: serde::Serialize + std::fmt::Display>(values: &[T]) {
+            for value in values {
+                assert_eq!(serde_json::to_value(value).unwrap(), value.to_string());
+            }
+        }
+        same(&[
+            Outcome::Answered,
+            Outcome::Abandoned,
+            Outcome::NotAnswered,
+            Outcome::Failed,
+            Outcome::Incomplete,
+        ]);
+        same(&[IntervalEnd::NextState, IntervalEnd::LoggedOff, IntervalEnd::EndOfStream]);
+        same(&[
+            Disposition::Applied,
+            Disposition::Duplicate,
+            Disposition::Late,
+            Disposition::Unplaced,
+            Disposition::Unattributed,
+        ]);
+    }
 }

@@ -6,10 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// How a call ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::Display)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Outcome {
     /// A party (an agent, or the customer of an outbound call) answered. A transferred call is
@@ -24,6 +23,25 @@ pub enum Outcome {
     Failed,
     /// The call's end was never seen: closed after the idle time, or when the input ended.
     Incomplete,
+}
+
+impl Outcome {
+    /// The value as written in JSON (`snake_case`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Answered => "answered",
+            Outcome::Abandoned => "abandoned",
+            Outcome::NotAnswered => "not_answered",
+            Outcome::Failed => "failed",
+            Outcome::Incomplete => "incomplete",
+        }
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One hold: when it started and ended (the end absent if the call ended on hold and the

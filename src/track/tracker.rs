@@ -60,9 +60,8 @@ impl TrackerConfig {
 }
 
 /// What became of one input event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::Display)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Disposition {
     /// It moved a call or an agent (or both).
@@ -76,6 +75,25 @@ pub enum Disposition {
     /// It names no call or agent the tracker can follow (a vendor record for an unknown call,
     /// an event that names neither).
     Unattributed,
+}
+
+impl Disposition {
+    /// The value as written in JSON (`snake_case`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Disposition::Applied => "applied",
+            Disposition::Duplicate => "duplicate",
+            Disposition::Late => "late",
+            Disposition::Unplaced => "unplaced",
+            Disposition::Unattributed => "unattributed",
+        }
+    }
+}
+
+impl std::fmt::Display for Disposition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Something the tracker wants its user to know about an event.
