@@ -95,6 +95,14 @@ impl Field<String> {
 }
 
 impl<T: WireValue> Field<T> {
+    /// Reads the field's value from `value`, replacing what it held; `true` when it already
+    /// held one (the key came twice: the caller records it, the last value wins).
+    pub fn take<'de, D: Deserializer<'de>>(&mut self, value: D) -> Result<bool, D::Error> {
+        let replaced = !self.is_absent();
+        *self = Field::deserialize(value)?;
+        Ok(replaced)
+    }
+
     /// Appends this field's deviations, the field sitting at `path` (already including its key).
     pub fn check_here(&self, nullable: bool, path: &mut JsonPath, out: &mut Vec<Deviation>) {
         match self {

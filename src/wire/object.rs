@@ -322,8 +322,7 @@ macro_rules! wire_group {
                 let _ = &replaced;
                 match key {
                     $( $key => {
-                        *replaced = !self.$field.is_absent();
-                        self.$field = <$crate::wire::Field<$ty> as ::serde::Deserialize>::deserialize(value)?;
+                        *replaced = self.$field.take(value)?;
                         Ok(None)
                     } )*
                     _ => Ok(Some(value)),
@@ -413,8 +412,7 @@ macro_rules! wire_object {
                 let _ = &replaced;
                 let value = match key {
                     $($( $key => {
-                        *replaced = !self.$field.is_absent();
-                        self.$field = <$crate::wire::Field<$ty> as ::serde::Deserialize>::deserialize(value)?;
+                        *replaced = self.$field.take(value)?;
                         return Ok(None);
                     } )*)?
                     _ => value,
