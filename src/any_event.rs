@@ -129,6 +129,13 @@ impl AnyEvent {
         }
     }
 
+    /// The event in the common vocabulary, moving its texts instead of copying them: the
+    /// conversion for a service that converts and forwards (it gives what
+    /// [`AnyEvent::to_common`] gives).
+    pub fn into_common(self, options: &ConvertOptions) -> CommonEvent {
+        self.to_common(options)
+    }
+
     /// The event in the common vocabulary. Never fails.
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         match self {

@@ -1,0 +1,227 @@
+//! Interleaved ratios: every strategy in every round, in a shuffled order, and the median of
+//! the per-round ratios to `serde_json::from_slice::<Value>` on the same bytes.
+//!
+//! `cargo bench --bench ratios` (`-- --rounds N --events N` to change the defaults).
+//! Criterion's groups run one after the other, so on a shared machine a ratio read off two of
+//! its medians mixes two moments of the machine; here each ratio is taken within one round,
+//! where every strategy ran moments apart, and the median over rounds drops the noisy ones.
+//! A ratio above 1 means faster than `Value`.
+
+mod corpus;
+
+use cc_events::common::ConvertOptions;
+use cc_events::{AnyEvent, Schema, aliyun_v2, ccai_qm, csta, push_v7};
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::de::IgnoredAny;
+use serde_json::Value;
+use std::hint::black_box;
+use std::io::Write;
+use std::time::Instant;
+
+fn typed(schema: Schema, bytes: &[u8]) -> AnyEvent {
+    let result = match schema {
+        Schema::AliyunV2 => aliyun_v2::Event::from_slice(bytes).map(AnyEvent::AliyunV2),
+        Schema::PushV7 => push_v7::Event::from_slice(bytes).map(AnyEvent::PushV7),
+        Schema::Csta => csta::Event::from_slice(bytes).map(AnyEvent::Csta),
+        Schema::CcaiQm => ccai_qm::Event::from_slice(bytes).map(AnyEvent::CcaiQm),
+        _ => unreachable!("the corpus has four schemas"),
+    };
+    result.expect("every corpus payload parses")
+}
+
+/// One corpus and what every strategy needs of it, built once.
+struct Set {
+    name: String,
+    payloads: Vec<corpus::Payload>,
+    values: Vec<Value>,
+    events: Vec<AnyEvent>,
+    /// The payloads as one NDJSON text (pretty ones made compact), for the `normalize` pair.
+    ndjson: Vec<u8>,
+}
+
+impl Set {
+    fn new(name: &str, payloads: Vec<corpus::Payload>) -> Self {
+        let values: Vec<Value> = payloads
+            .iter()
+            .map(|p| serde_json::from_slice(&p.bytes).expect("JSON"))
+            .collect();
+        let events = payloads.iter().map(|p| typed(p.schema, &p.bytes)).collect();
+        let mut ndjson = Vec::new();
+        for value in &values {
+            serde_json::to_writer(&mut ndjson, value).expect("writes");
+            ndjson.push(b'\n');
+        }
+        Set {
+            name: name.to_owned(),
+            payloads,
+            values,
+            events,
+            ndjson,
+        }
+    }
+}
+
+type Run = fn(&Set, &mut Vec<u8>, &ConvertOptions);
+
+/// The strategies, each over the whole set once. The first is the baseline.
+const STRATEGIES: [(&str, Run); 10] = [
+    ("value_from_slice", |set, _, _| {
+        for p in &set.payloads {
+            black_box(serde_json::from_slice::<Value>(&p.bytes).expect("JSON"));
+        }
+    }),
+    ("ignored_any_floor", |set, _, _| {
+        for p in &set.payloads {
+            black_box(serde_json::from_slice::<IgnoredAny>(&p.bytes).expect("JSON"));
+        }
+    }),
+    ("typed_schema_parse", |set, _, _| {
+        for p in &set.payloads {
+            black_box(typed(p.schema, &p.bytes));
+        }
+    }),
+    ("detect_and_parse", |set, _, _| {
+        for p in &set.payloads {
+            black_box(cc_events::parse(&p.bytes).expect("parses"));
+        }
+    }),
+    ("parse_and_to_common", |set, _, options| {
+        for p in &set.payloads {
+            let event = cc_events::parse(&p.bytes).expect("parses");
+            black_box(event.to_common(options));
+        }
+    }),
+    ("parse_and_into_common", |set, _, options| {
+        for p in &set.payloads {
+            let event = cc_events::parse(&p.bytes).expect("parses");
+            black_box(event.into_common(options));
+        }
+    }),
+    ("serialize_value", |set, buffer, _| {
+        for value in &set.values {
+            buffer.clear();
+            serde_json::to_writer(&mut *buffer, value).expect("writes");
+            black_box(&buffer);
+        }
+    }),
+    ("serialize_typed", |set, buffer, _| {
+        for event in &set.events {
+            buffer.clear();
+            serde_json::to_writer(&mut *buffer, event).expect("writes");
+            black_box(&buffer);
+        }
+    }),
+    // What `normalize` does per line (read, parse, convert, write a line), against the
+    // minimal program that keeps `Value`: `from_str` and `to_writer` per line.
+    ("lines_value_copy", |set, buffer, _| {
+        buffer.clear();
+        for line in set.ndjson.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+            let text = std::str::from_utf8(line).expect("UTF-8");
+            let value: Value = serde_json::from_str(text).expect("JSON");
+            serde_json::to_writer(&mut *buffer, &value).expect("writes");
+            buffer.push(b'\n');
+        }
+        black_box(&buffer);
+    }),
+    ("lines_normalize", |set, buffer, options| {
+        buffer.clear();
+        let mut reader = cc_events::read::Reader::new(set.ndjson.as_slice());
+        while let Some(document) = reader.next_document() {
+            let event = document.expect("reads").result.expect("parses");
+            let common = event.into_common(options);
+            serde_json::to_writer(&mut *buffer, &common).expect("writes");
+            buffer.push(b'\n');
+        }
+        black_box(&buffer);
+    }),
+];
+
+/// The ratio reported for a strategy: its baseline's time over its time. Serialisers are
+/// compared with `serialize_value`, the `normalize` pair with the `Value` copy program.
+fn baseline_of(name: &str) -> &'static str {
+    match name {
+        "serialize_typed" => "serialize_value",
+        "lines_normalize" => "lines_value_copy",
+        _ => "value_from_slice",
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}
+
+fn main() {
+    let mut rounds = 15;
+    let mut events = 20_000;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).expect("--rounds N"),
+            "--events" => events = args.next().and_then(|n| n.parse().ok()).expect("--events N"),
+            _ => {} // cargo bench passes `--bench`
+        }
+    }
+    let sources = corpus::Sources::load();
+    let mut sets = vec![Set::new("mixed", corpus::generate(&sources, events, 42, None))];
+    for schema in corpus::SCHEMAS {
+        sets.push(Set::new(
+            schema.as_str(),
+            corpus::generate(&sources, events / 4, 42, Some(schema)),
+        ));
+    }
+    let cdr: Vec<corpus::Payload> = corpus::generate(&sources, events * 2, 7, Some(Schema::PushV7))
+        .into_iter()
+        .filter(|p| p.bytes.len() > 2500)
+        .take(events / 8)
+        .collect();
+    sets.push(Set::new("push_v7_cdr", cdr));
+
+    let received: DateTime<Utc> = DateTime::UNIX_EPOCH + TimeDelta::days(19_723);
+    let options = ConvertOptions::default().with_received_at(received);
+    let mut buffer = Vec::with_capacity(1 << 20);
+    let mut rng = corpus::Rng::new(1);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "{rounds} rounds, medians of per-round ratios (above 1: faster than the baseline)").ok();
+    for set in &sets {
+        let bytes: usize = set.payloads.iter().map(|p| p.bytes.len()).sum();
+        // ratios[s] over rounds, and each strategy's seconds for MB/s.
+        let mut seconds = vec![Vec::with_capacity(rounds); STRATEGIES.len()];
+        for _ in 0..=rounds {
+            let mut order: Vec<usize> = (0..STRATEGIES.len()).collect();
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.below(i + 1));
+            }
+            for &s in &order {
+                let start = Instant::now();
+                (STRATEGIES[s].1)(set, &mut buffer, &options);
+                seconds[s].push(start.elapsed().as_secs_f64());
+            }
+        }
+        // The first round warms the caches and the allocator: drop it.
+        for times in &mut seconds {
+            times.remove(0);
+        }
+        writeln!(out, "\n{} ({} events, {} bytes)", set.name, set.payloads.len(), bytes).ok();
+        writeln!(out, "{:<24} {:>10} {:>9}  against", "strategy", "MB/s", "ratio").ok();
+        for (s, (name, _)) in STRATEGIES.iter().enumerate() {
+            let base = baseline_of(name);
+            let b = STRATEGIES.iter().position(|(n, _)| *n == base).expect("baseline");
+            let mut ratios: Vec<f64> = (0..rounds).map(|r| seconds[b][r] / seconds[s][r]).collect();
+            let mut own = seconds[s].clone();
+            let size = if name.starts_with("lines_") {
+                set.ndjson.len()
+            } else {
+                bytes
+            };
+            let mbps = size as f64 / median(&mut own) / 1e6;
+            writeln!(out, "{name:<24} {mbps:>10.1} {:>8.2}x  {base}", median(&mut ratios)).ok();
+        }
+    }
+}
