@@ -188,7 +188,11 @@ fn main() {
     let mut rng = corpus::Rng::new(1);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    writeln!(out, "{rounds} rounds, medians of per-round ratios (above 1: faster than the baseline)").ok();
+    writeln!(
+        out,
+        "{rounds} rounds, medians of per-round ratios (above 1: faster than the baseline)"
+    )
+    .ok();
     for set in &sets {
         let bytes: usize = set.payloads.iter().map(|p| p.bytes.len()).sum();
         // ratios[s] over rounds, and each strategy's seconds for MB/s.

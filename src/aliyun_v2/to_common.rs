@@ -106,25 +106,36 @@ impl Event {
     /// fails: an unknown event type is [`EventKind::Other`].
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let vendor_type = self.event_type();
-        let mut out = CommonEvent::new(Vendor::AlibabaCloud, EventKind::Other, vendor_type.as_str())
-            .with_tenant(self.instance_id().or(options.tenant.as_deref()))
-            .with_call_id(self.contact_id())
-            .with_agent_id(self.agent_id());
+        if let Some(current) = self.to_2_0() {
+            // A 1.0 name: the same fields as its 2.0 event, so the same conversion; only the
+            // vendor's type stays the one sent.
+            let mut converted = current.to_common(options);
+            converted.vendor_event_type = vendor_type.as_str().to_owned();
+            return converted;
+        }
+        let mut out = CommonEvent::new(Vendor::AlibabaCloud, EventKind::Other, vendor_type.as_str());
+        self.fill_common(&mut out, &vendor_type, options);
+        out
+    }
+
+    /// Fills `out` in place (a by-value chain would move the whole event at every step).
+    fn fill_common(&self, out: &mut CommonEvent, vendor_type: &EventType, options: &ConvertOptions) {
+        out.set_tenant(self.instance_id().or(options.tenant.as_deref()));
+        out.set_call_id(self.contact_id());
+        out.set_agent_id(self.agent_id());
         out.time = self.common_time(options);
 
         if let Some(call) = self.group::<CallFields>() {
-            out = out
-                .with_leg_id(call.channel_id.as_str())
-                .with_numbers(call.caller.as_str(), call.callee.as_str());
+            out.set_leg_id(call.channel_id.as_str());
+            out.set_numbers(call.caller.as_str(), call.callee.as_str());
             out.direction = direction(call.call_type.get());
         }
         if let Some(agent) = self.group::<AgentFields>() {
             out.party = Some(Party::agent(agent.agent_id.as_str()));
         }
         if let Some(call) = self.group::<AgentCallFields>() {
-            out = out
-                .with_leg_id(call.channel_id.as_str())
-                .with_queue(call.skill_group_id.as_str());
+            out.set_leg_id(call.channel_id.as_str());
+            out.set_queue(call.skill_group_id.as_str());
             out.direction = direction(call.call_type.get());
             let role = if is_supervision(call.call_type.get(), call.scenario.get()) {
                 PartyRole::Supervisor
@@ -138,18 +149,17 @@ impl Event {
             );
         }
         if let Some(agent) = self.group::<CallAgentFields>() {
-            out = out.with_queue(agent.skill_group_id.as_str());
+            out.set_queue(agent.skill_group_id.as_str());
         }
         let leg = |role: PartyRole| Party::new(role).with_id(out_leg(self)).with_agent_id(self.agent_id());
 
-        let agent_state = |out: CommonEvent, kind: EventKind, state: AgentState| {
-            let mut out = out.with_kind(kind);
+        let agent_state = |out: &mut CommonEvent, kind: EventKind, state: AgentState| {
+            out.kind = kind;
             out.agent_state = Some(state);
-            out
         };
 
         match self {
-            Event::AgentCheckIn(_) => out.with_kind(EventKind::AgentLoggedOn),
+            Event::AgentCheckIn(_) => out.kind = EventKind::AgentLoggedOn,
             Event::AgentCheckOut(_) => agent_state(out, EventKind::AgentLoggedOff, AgentState::LoggedOff),
             Event::AgentReady(_) => agent_state(out, EventKind::AgentReady, AgentState::Ready),
             Event::AgentDialing(_) => agent_state(out, EventKind::AgentBusy, AgentState::Dialing),
@@ -163,56 +173,50 @@ impl Event {
                 }
             }
             Event::AgentBreak(event) => {
-                let mut out = agent_state(out, EventKind::AgentNotReady, AgentState::NotReady);
+                agent_state(out, EventKind::AgentNotReady, AgentState::NotReady);
                 out.not_ready_reason = Some(NotReadyReason::new(event.break_code.as_str(), None));
-                out
             }
             Event::SatisfactionSurveySent(event) | Event::SatisfactionSurveyOffer(event) => {
-                let mut out = out
-                    .with_kind(EventKind::SurveyOffered)
-                    .with_queue(event.skill_group_id.as_str())
-                    .with_numbers(event.caller.as_str(), event.callee.as_str());
+                out.kind = EventKind::SurveyOffered;
+                out.set_queue(event.skill_group_id.as_str());
+                out.set_numbers(event.caller.as_str(), event.callee.as_str());
                 out.direction = direction(event.call_type.get());
-                out
             }
-            Event::SatisfactionSurveyRespond(event) | Event::SatisfactionSurveyResponse(event) => out
-                .with_kind(EventKind::SurveyResponded)
-                .with_queue(event.skill_group_id.as_str()),
+            Event::SatisfactionSurveyRespond(event) | Event::SatisfactionSurveyResponse(event) => {
+                out.kind = EventKind::SurveyResponded;
+                out.set_queue(event.skill_group_id.as_str());
+            }
             Event::Dialing(event) => {
                 let role = match event.call.call_type.get() {
                     Some(CallType::Back2Back) if event.agent.agent_id.non_empty().is_none() => PartyRole::System,
                     call_type => leg_role(call_type, event.scenario.get()),
                 };
-                let mut out = out.with_kind(EventKind::Originated);
+                out.kind = EventKind::Originated;
                 out.party = Some(leg(role));
-                out
             }
             Event::Ringing(event) => {
-                let mut out = out.with_kind(EventKind::Delivered);
+                out.kind = EventKind::Delivered;
                 let role = leg_role(event.call.call_type.get(), event.scenario.get());
                 out.party = Some(leg(role).with_number(event.destination.as_str()));
-                out
             }
             Event::Established(event) => {
-                let mut out = out.with_kind(EventKind::Established);
+                out.kind = EventKind::Established;
                 out.party = Some(leg(leg_role(event.call.call_type.get(), event.scenario.get())));
-                out
             }
             Event::Released(event) => {
-                let mut out = out.with_kind(EventKind::ConnectionCleared);
+                out.kind = EventKind::ConnectionCleared;
                 out.party = Some(leg(leg_role(event.call.call_type.get(), event.scenario.get())));
                 out.cause = event.release_reason.get().map(|reason| match reason.sip_code() {
                     Some(code) => Cause::from_sip(code, Some(reason.as_str())),
                     None => Cause::new(CauseCode::Other).with_vendor_text(Some(reason.as_str())),
                 });
-                out
             }
             Event::Held(event) => channel_event(out, EventKind::Held, event.held_channel_id.as_str()),
             Event::Retrieved(event) => channel_event(out, EventKind::Retrieved, event.retrieved_channel_id.as_str()),
             Event::Muted(event) => channel_event(out, EventKind::Muted, event.muted_channel_id.as_str()),
             Event::Unmuted(event) => channel_event(out, EventKind::Unmuted, event.unmuted_channel_id.as_str()),
             Event::BlindTransfer(event) | Event::AttendedTransfer(event) => {
-                let mut out = out.with_kind(EventKind::Transferred);
+                out.kind = EventKind::Transferred;
                 out.transfer_mode = Some(if matches!(self, Event::BlindTransfer(_)) {
                     TransferMode::Blind
                 } else {
@@ -224,7 +228,6 @@ impl Event {
                         .with_agent_id(self.agent_id()),
                 );
                 out.counterparty = Some(Party::new(PartyRole::Unknown).with_number(event.destination.as_str()));
-                out
             }
             Event::InitiateConsultant(event) | Event::StartConsultant(event) | Event::StopConsultant(event) => {
                 let kind = match self {
@@ -232,7 +235,7 @@ impl Event {
                     Event::StartConsultant(_) => EventKind::Established,
                     _ => EventKind::ConnectionCleared,
                 };
-                let mut out = out.with_kind(kind);
+                out.kind = kind;
                 // These replace the consulting agent's AgentDialing and AgentTalk (002), so they
                 // carry that agent's state; after StopConsultant it is back on its first call.
                 out.agent_state = Some(match self {
@@ -242,17 +245,15 @@ impl Event {
                 out.cause = Some(Cause::new(CauseCode::Consultation));
                 out.party = Some(leg(PartyRole::Agent));
                 out.counterparty = Some(Party::agent(event.counterparty.as_str()));
-                out
             }
-            Event::Threeway(_) | Event::StartConference(_) => out.with_kind(EventKind::Conferenced),
+            Event::Threeway(_) | Event::StartConference(_) => out.kind = EventKind::Conferenced,
             Event::StopConference(_) => {
-                let mut out = out.with_kind(EventKind::ConnectionCleared);
+                out.kind = EventKind::ConnectionCleared;
                 out.cause = Some(Cause::new(CauseCode::Conference));
-                out
             }
-            Event::Route2IVR(_) => out.with_kind(EventKind::IvrEntered),
+            Event::Route2IVR(_) => out.kind = EventKind::IvrEntered,
             Event::Abandoned(event) => {
-                let mut out = out.with_kind(EventKind::Abandoned);
+                out.kind = EventKind::Abandoned;
                 out.abandon_phase = Some(match event.abandon_phase.get() {
                     Some(AliyunAbandon::Ivr) => AbandonPhase::Ivr,
                     Some(AliyunAbandon::Queuing) => AbandonPhase::Queue,
@@ -260,28 +261,24 @@ impl Event {
                     _ => AbandonPhase::Unknown,
                 });
                 out.party = Some(Party::new(PartyRole::Customer).with_number(out.caller.as_deref()));
-                out
             }
             Event::Enqueue(event) | Event::QueueingTimeout(event) | Event::AssignAgent(event) => {
-                let mut out = match self {
-                    Event::Enqueue(_) => out.with_kind(EventKind::Queued),
+                match self {
+                    Event::Enqueue(_) => out.kind = EventKind::Queued,
                     Event::QueueingTimeout(_) => {
-                        let mut out = out.with_kind(EventKind::QueueTimeout);
+                        out.kind = EventKind::QueueTimeout;
                         out.cause = Some(Cause::new(CauseCode::QueueTimeOverflow));
-                        out
                     }
                     _ => agent_state(out, EventKind::Assigned, AgentState::Reserved),
-                };
-                if let Some(QueueType::Agent) = event.queue_type.get() {
-                    out = out.with_queue(event.agent.agent_id.as_str());
                 }
-                out
+                if let Some(QueueType::Agent) = event.queue_type.get() {
+                    out.set_queue(event.agent.agent_id.as_str());
+                }
             }
             Event::RingingTimeout(_) => {
-                let mut out = out.with_kind(EventKind::ConnectionCleared);
+                out.kind = EventKind::ConnectionCleared;
                 out.cause = Some(Cause::new(CauseCode::AlertTimeExpired));
                 out.party = Some(leg(PartyRole::Agent));
-                out
             }
             Event::StartMonitor(event)
             | Event::StopMonitor(event)
@@ -297,11 +294,11 @@ impl Event {
                     EventType::BargeIn => EventKind::BargedIn,
                     _ => EventKind::Intercepted,
                 };
-                let supervisor = event.supervisor(&vendor_type);
-                let mut out = out.with_kind(kind).with_agent_id(supervisor);
+                let supervisor = event.supervisor(vendor_type);
+                out.kind = kind;
+                out.set_agent_id(supervisor);
                 out.party = Some(Party::new(PartyRole::Supervisor).with_agent_id(supervisor));
-                out.counterparty = Some(Party::agent(event.supervised(&vendor_type)));
-                out
+                out.counterparty = Some(Party::agent(event.supervised(vendor_type)));
             }
             Event::TextStream(event) => {
                 let role = match event.channel_type.get() {
@@ -309,7 +306,7 @@ impl Event {
                     Some(ChannelType::Customer) => PartyRole::Customer,
                     _ => PartyRole::Unknown,
                 };
-                let mut out = out.with_kind(EventKind::TranscriptSegment);
+                out.kind = EventKind::TranscriptSegment;
                 out.party = Some(
                     Party::new(role.clone())
                         .with_id(event.channel_name.as_str())
@@ -319,36 +316,26 @@ impl Event {
                             None
                         }),
                 );
-                out
             }
-            Event::RecordingReady(_) | Event::DualTrackRecordingReady(_) => out.with_kind(EventKind::RecordingReady),
-            Event::CDRReady(_) => out.with_kind(EventKind::CallRecord),
+            Event::RecordingReady(_) | Event::DualTrackRecordingReady(_) => out.kind = EventKind::RecordingReady,
+            Event::CDRReady(_) => out.kind = EventKind::CallRecord,
             Event::IvrTracking(event) => {
                 let kind = match event.node_action.get() {
                     Some(NodeAction::Enter) => EventKind::IvrNodeEntered,
                     Some(NodeAction::Leave) => EventKind::IvrNodeLeft,
                     _ => EventKind::Other,
                 };
-                out.with_kind(kind)
-                    .with_leg_id(event.channel_id.as_str())
-                    .with_numbers(event.caller.as_str(), event.callee.as_str())
+                out.kind = kind;
+                out.set_leg_id(event.channel_id.as_str());
+                out.set_numbers(event.caller.as_str(), event.callee.as_str());
             }
             Event::CallEstablished(_)
             | Event::CallReleased(_)
             | Event::CallHeld(_)
             | Event::CallRetrieved(_)
-            | Event::CallAbandoned(_) => match self.to_2_0() {
-                // The same fields as the 2.0 event, so the same conversion; only the vendor's
-                // type stays the one sent.
-                Some(current) => {
-                    let mut converted = current.to_common(options);
-                    converted.vendor_event_type = vendor_type.as_str().to_owned();
-                    converted
-                }
-                None => out,
-            },
+            | Event::CallAbandoned(_) => {} // converted as their 2.0 event (`to_common`)
             Event::AgentACW(_) => agent_state(out, EventKind::AgentWorkingAfterCall, AgentState::WorkingAfterCall),
-            Event::Unknown(_) => out,
+            Event::Unknown(_) => {}
         }
     }
 }
@@ -366,8 +353,7 @@ fn out_leg(event: &Event) -> Option<&str> {
 }
 
 /// Hold/mute events: the party is the channel acted on, the agent the one acting.
-fn channel_event(out: CommonEvent, kind: EventKind, channel: Option<&str>) -> CommonEvent {
-    let mut out = out.with_kind(kind);
+fn channel_event(out: &mut CommonEvent, kind: EventKind, channel: Option<&str>) {
+    out.kind = kind;
     out.party = Some(Party::new(PartyRole::Unknown).with_id(channel));
-    out
 }

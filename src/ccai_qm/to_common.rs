@@ -111,29 +111,30 @@ impl Event {
     /// fails: an unknown type or state is [`EventKind::Other`].
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let event_type = self.event_type();
-        let mut out = CommonEvent::new(Vendor::GoogleCcai, EventKind::Other, event_type.as_str())
-            .with_tenant(options.tenant.as_deref());
+        let mut out = CommonEvent::new(Vendor::GoogleCcai, EventKind::Other, event_type.as_str());
+        out.set_tenant(options.tenant.as_deref());
         out.time = self.common_time(options);
+        // Filled in place: a by-value chain would move the whole event at every step.
         match (self.agent(), self.call()) {
-            (Some(agent), _) => agent_event(out, agent),
-            (_, Some(call)) => call_event(out, call),
-            _ => out,
+            (Some(agent), _) => agent_event(&mut out, agent),
+            (_, Some(call)) => call_event(&mut out, call),
+            _ => {}
         }
+        out
     }
 }
 
-fn agent_event(out: CommonEvent, agent: &AgentItem) -> CommonEvent {
+fn agent_event(out: &mut CommonEvent, agent: &AgentItem) {
     let id = text(&agent.participant_id);
-    let mut out = out.with_agent_id(id.as_deref());
+    out.set_agent_id(id.as_deref());
     out.party = Some(Party::agent(id.as_deref()));
     match agent.is_login() {
-        Some(true) => out.with_kind(EventKind::AgentLoggedOn),
+        Some(true) => out.kind = EventKind::AgentLoggedOn,
         Some(false) => {
-            let mut out = out.with_kind(EventKind::AgentLoggedOff);
+            out.kind = EventKind::AgentLoggedOff;
             out.agent_state = Some(AgentState::LoggedOff);
-            out
         }
-        None => out,
+        None => {}
     }
 }
 
@@ -240,7 +241,7 @@ impl<'a> Snapshot<'a> {
     }
 }
 
-fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
+fn call_event(out: &mut CommonEvent, call: &CallItem) {
     let snapshot = Snapshot::new(call);
     let direction = match call.direction.get() {
         Some(CcaiDirection::Incoming) => Some(Direction::Inbound),
@@ -258,10 +259,9 @@ fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
         .map(QueueId::to_text)
         .filter(|queue| !queue.is_empty())
         .or_else(|| call.queue_path_ids().last().map(str::to_owned));
-    let mut out = out
-        .with_call_id(text(&call.call_id).as_deref())
-        .with_numbers(caller, callee)
-        .with_queue(queue.as_deref());
+    out.set_call_id(text(&call.call_id).as_deref());
+    out.set_numbers(caller, callee);
+    out.set_queue(queue.as_deref());
     out.direction = direction.clone();
 
     let user = snapshot.user;
@@ -323,17 +323,15 @@ fn call_event(out: CommonEvent, call: &CallItem) -> CommonEvent {
         .flatten()
         .find(|participant| participant.is_agent())
         .or_else(|| call.agents().next());
-    let mut out = out
-        .with_kind(kind.clone())
-        .with_leg_id(party.and_then(id).as_deref())
-        .with_agent_id(agent.and_then(id).as_deref());
+    out.kind = kind.clone();
+    out.set_leg_id(party.and_then(id).as_deref());
+    out.set_agent_id(agent.and_then(id).as_deref());
     out.party = party.map(|participant| snapshot.party(participant));
     out.counterparty = counterparty.map(|participant| snapshot.party(participant));
     if out.agent_id.is_some() {
         let dialing = kind == EventKind::Originated && same(agent, party);
         out.agent_state = agent.and_then(|agent| snapshot.agent_state(agent, dialing));
     }
-    out
 }
 
 /// A `connected` snapshot: the first flag in precedence order, else Established.

@@ -134,6 +134,7 @@ pub struct CommonEvent {
 
 impl CommonEvent {
     /// An event of `kind` from `vendor` with its verbatim type and nothing else known yet.
+    #[inline]
     pub fn new(vendor: Vendor, kind: EventKind, vendor_event_type: impl Into<String>) -> Self {
         CommonEvent {
             format: FormatVersion::CURRENT,
@@ -169,6 +170,7 @@ impl CommonEvent {
     /// or only a receive time (its payload has no usable time of its own). An explicit or
     /// local payload time is kept. `event.to_common(&options).with_received_at(at)` is the
     /// conversion with `options.with_received_at(at)`, without rebuilding the options.
+    #[inline]
     pub fn with_received_at(mut self, received_at: chrono::DateTime<chrono::Utc>) -> Self {
         let payload_time = self
             .time
@@ -181,36 +183,42 @@ impl CommonEvent {
     }
 
     /// Sets the kind (conversions refine it as they read the payload).
+    #[inline]
     pub fn with_kind(mut self, kind: EventKind) -> Self {
         self.kind = kind;
         self
     }
 
     /// Sets the tenant (an empty text counts as none).
+    #[inline]
     pub fn with_tenant(mut self, tenant: Option<&str>) -> Self {
         self.tenant = non_empty(tenant);
         self
     }
 
     /// Sets the call id (an empty text counts as none).
+    #[inline]
     pub fn with_call_id(mut self, call_id: Option<&str>) -> Self {
         self.call_id = non_empty(call_id);
         self
     }
 
     /// Sets the leg id (an empty text counts as none).
+    #[inline]
     pub fn with_leg_id(mut self, leg_id: Option<&str>) -> Self {
         self.leg_id = non_empty(leg_id);
         self
     }
 
     /// Sets the agent id (an empty text counts as none).
+    #[inline]
     pub fn with_agent_id(mut self, agent_id: Option<&str>) -> Self {
         self.agent_id = non_empty(agent_id);
         self
     }
 
     /// Sets caller and callee (empty texts count as none).
+    #[inline]
     pub fn with_numbers(mut self, caller: Option<&str>, callee: Option<&str>) -> Self {
         self.caller = non_empty(caller);
         self.callee = non_empty(callee);
@@ -218,8 +226,31 @@ impl CommonEvent {
     }
 
     /// Sets the queue (an empty text counts as none).
+    #[inline]
     pub fn with_queue(mut self, queue: Option<&str>) -> Self {
         self.queue = non_empty(queue);
         self
+    }
+
+    // In-place setters for the conversions: a `CommonEvent` is large, and a by-value builder
+    // chain moves all of it at every step.
+    pub(crate) fn set_tenant(&mut self, tenant: Option<&str>) {
+        self.tenant = non_empty(tenant);
+    }
+    pub(crate) fn set_call_id(&mut self, call_id: Option<&str>) {
+        self.call_id = non_empty(call_id);
+    }
+    pub(crate) fn set_leg_id(&mut self, leg_id: Option<&str>) {
+        self.leg_id = non_empty(leg_id);
+    }
+    pub(crate) fn set_agent_id(&mut self, agent_id: Option<&str>) {
+        self.agent_id = non_empty(agent_id);
+    }
+    pub(crate) fn set_numbers(&mut self, caller: Option<&str>, callee: Option<&str>) {
+        self.caller = non_empty(caller);
+        self.callee = non_empty(callee);
+    }
+    pub(crate) fn set_queue(&mut self, queue: Option<&str>) {
+        self.queue = non_empty(queue);
     }
 }

@@ -82,6 +82,7 @@ pub struct Party {
 
 impl Party {
     /// A party of `role` with nothing else known.
+    #[inline]
     pub fn new(role: PartyRole) -> Self {
         Party {
             role,
@@ -93,35 +94,41 @@ impl Party {
     }
 
     /// An agent party.
+    #[inline]
     pub fn agent(agent_id: Option<&str>) -> Self {
         Party::new(PartyRole::Agent).with_agent_id(agent_id)
     }
 
     /// Sets the leg id (an empty text counts as none).
+    #[inline]
     pub fn with_id(mut self, id: Option<&str>) -> Self {
         self.id = non_empty(id);
         self
     }
 
     /// Sets the number (an empty text counts as none).
+    #[inline]
     pub fn with_number(mut self, number: Option<&str>) -> Self {
         self.number = non_empty(number);
         self
     }
 
     /// Sets the agent id (an empty text counts as none).
+    #[inline]
     pub fn with_agent_id(mut self, agent_id: Option<&str>) -> Self {
         self.agent_id = non_empty(agent_id);
         self
     }
 
     /// Sets the connection state.
+    #[inline]
     pub fn with_state(mut self, state: Option<ConnectionState>) -> Self {
         self.state = state;
         self
     }
 }
 
+#[inline]
 pub(crate) fn non_empty(text: Option<&str>) -> Option<String> {
     text.filter(|text| !text.is_empty()).map(str::to_owned)
 }

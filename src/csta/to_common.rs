@@ -330,14 +330,20 @@ impl Event {
     /// fails: an unknown event name is [`EventKind::Other`].
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let event_type = self.event_type();
-        let mut out = CommonEvent::new(Vendor::Csta, kind(&event_type), event_type.as_str())
-            .with_tenant(
-                self.namespace()
-                    .filter(|namespace| !namespace.is_empty())
-                    .or(options.tenant.as_deref()),
-            )
-            .with_call_id(self.call_id())
-            .with_agent_id(self.agent_id());
+        let mut out = CommonEvent::new(Vendor::Csta, kind(&event_type), event_type.as_str());
+        self.fill_common(&mut out, options);
+        out
+    }
+
+    /// Fills `out` in place (a by-value chain would move the whole event at every step).
+    fn fill_common(&self, out: &mut CommonEvent, options: &ConvertOptions) {
+        out.set_tenant(
+            self.namespace()
+                .filter(|namespace| !namespace.is_empty())
+                .or(options.tenant.as_deref()),
+        );
+        out.set_call_id(self.call_id());
+        out.set_agent_id(self.agent_id());
         out.sequence = self.serial();
         out.time = self.common_time(options);
 
@@ -347,29 +353,28 @@ impl Event {
         match self {
             Event::RecordStarted(event) => {
                 if event.record.is_success.get() == Some(&false) {
-                    out = out.with_kind(EventKind::Other);
+                    out.kind = EventKind::Other;
                 }
                 if let Some(recorded) = device(&event.device_id) {
                     out.party = Some(self.devices(None).party(recorded));
                 }
-                return out;
+                return;
             }
             Event::RecordStopped(event) => {
                 if event.record.is_success.get() == Some(&false) {
-                    out = out.with_kind(EventKind::Other);
+                    out.kind = EventKind::Other;
                 }
-                return out;
+                return;
             }
             _ => {}
         }
-        let Some(call) = self.group::<CallFields>() else {
-            return out;
-        };
-        self.call_event(out, call)
+        if let Some(call) = self.group::<CallFields>() {
+            self.call_event(out, call);
+        }
     }
 
     /// Agent events: the agent is the party; the state comes from the event name.
-    fn agent_event(&self, mut out: CommonEvent) -> CommonEvent {
+    fn agent_event(&self, out: &mut CommonEvent) {
         let device = self.device_id().filter(|device| !device.is_empty());
         out.party = Some(
             Party::agent(self.agent_id())
@@ -386,13 +391,12 @@ impl Event {
             _ => None,
         };
         match self {
-            Event::AgentLoggedOn(event) | Event::AgentLoggedOff(event) => out.with_queue(event.queue_id.as_str()),
+            Event::AgentLoggedOn(event) | Event::AgentLoggedOff(event) => out.set_queue(event.queue_id.as_str()),
             Event::AgentNotReady(event) => {
                 let reason = NotReadyReason::new(event.reason.as_str(), None);
                 out.not_ready_reason = Some(reason).filter(|reason| reason.code.is_some());
-                out
             }
-            _ => out,
+            _ => {}
         }
     }
 
@@ -448,15 +452,15 @@ impl Event {
     }
 
     /// Call events: the subject device is the party, with its state after the event.
-    fn call_event(&self, mut out: CommonEvent, call: &CallFields) -> CommonEvent {
+    fn call_event(&self, out: &mut CommonEvent, call: &CallFields) {
         let event_type = self.event_type();
-        out = out.with_leg_id(call.connection_id.get().map(|connection| connection.as_str()));
+        out.set_leg_id(call.connection_id.get().map(|connection| connection.as_str()));
         out.direction = self.direction(call);
         out.agent_state = call.agent_status.get().map(agent_status_state);
         out.cause = self.cause().map(cause);
-        out = out.with_queue(self.queue());
+        out.set_queue(self.queue());
         let (caller, callee) = self.numbers(call);
-        out = out.with_numbers(caller.and_then(extension), callee.and_then(extension));
+        out.set_numbers(caller.and_then(extension), callee.and_then(extension));
         out.related_call_ids = self.related_calls(call, out.call_id.as_deref());
 
         let devices = self.devices(out.direction.clone());
@@ -494,7 +498,6 @@ impl Event {
             Event::Diverted(_) => out.divert_mode = Some(divert_mode(self.cause())),
             _ => {}
         }
-        out
     }
 
     /// Caller and callee, as device ids or numbers (see the module decisions).

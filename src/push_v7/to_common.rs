@@ -110,10 +110,16 @@ impl Event {
     pub fn to_common(&self, options: &ConvertOptions) -> CommonEvent {
         let event_type = self.event_type();
         let super_id = self.super_unique_id();
-        let mut out = CommonEvent::new(Vendor::SevenMoor, EventKind::Other, event_type.as_str())
-            .with_tenant(self.account_id().or(options.tenant.as_deref()))
-            .with_call_id(self.call_unique_id().or(super_id))
-            .with_agent_id(self.agent_number());
+        let mut out = CommonEvent::new(Vendor::SevenMoor, EventKind::Other, event_type.as_str());
+        self.fill_common(&mut out, super_id, options);
+        out
+    }
+
+    /// Fills `out` in place (a by-value chain would move the whole event at every step).
+    fn fill_common(&self, out: &mut CommonEvent, super_id: Option<&str>, options: &ConvertOptions) {
+        out.set_tenant(self.account_id().or(options.tenant.as_deref()));
+        out.set_call_id(self.call_unique_id().or(super_id));
+        out.set_agent_id(self.agent_number());
         out.event_id = self.event_unique_id().map(str::to_owned);
         out.time = self.common_time(options);
         if let Some(id) = super_id.filter(|id| out.call_id.as_deref() != Some(*id)) {
@@ -122,7 +128,7 @@ impl Event {
         if let Some(call) = self.part::<CallFields>() {
             out.direction = direction(call.call_type());
             let (caller, callee) = numbers(out.direction.clone(), call, None, None);
-            out = out.with_numbers(caller, callee);
+            out.set_numbers(caller, callee);
         }
 
         let agent = Party::agent(self.agent_number());
@@ -130,7 +136,7 @@ impl Event {
         let call_state = self.call_event().and_then(connection_state);
         match self {
             Event::DialoutRing(_) | Event::IncomingRing(_) => {
-                let mut out = out.with_kind(EventKind::Delivered);
+                out.kind = EventKind::Delivered;
                 let (party, other) = if matches!(self, Event::DialoutRing(_)) {
                     (customer, agent)
                 } else {
@@ -138,9 +144,8 @@ impl Event {
                 };
                 out.party = Some(party.with_state(Some(ConnectionState::Alerting)));
                 out.counterparty = Some(other);
-                out
             }
-            Event::DialoutHangup(_) | Event::IncomingHangup(_) => out.with_kind(EventKind::CallCleared),
+            Event::DialoutHangup(_) | Event::IncomingHangup(_) => out.kind = EventKind::CallCleared,
             Event::CustomerConnected(_) => {
                 let kind = match self.call_event() {
                     Some(CallEvent::Calling) => EventKind::Originated,
@@ -148,14 +153,13 @@ impl Event {
                     Some(CallEvent::Hangup) => EventKind::ConnectionCleared,
                     _ => EventKind::Established,
                 };
-                let mut out = out.with_kind(kind);
+                out.kind = kind;
                 out.party = Some(customer.with_state(call_state.or(Some(ConnectionState::Connected))));
                 out.counterparty = Some(agent);
-                out
             }
             Event::CallStatus(event) => {
                 let status = event.status();
-                let mut out = match status {
+                match status {
                     Some(status) => agent_status(out, status, event.status_label()),
                     None => {
                         let kind = match self.call_event() {
@@ -166,61 +170,57 @@ impl Event {
                             _ => EventKind::AgentStateChanged,
                         };
                         let is_originated = kind == EventKind::Originated;
-                        let mut out = out.with_kind(kind);
+                        out.kind = kind;
                         if is_originated {
                             out.cause = placed_by(self.call_type()).map(Cause::new);
                         }
-                        out
                     }
-                };
+                }
                 let state = status.and_then(status_connection).or(call_state);
                 out.party = Some(agent.with_state(state));
                 if out.call_id.is_some() || customer.number.is_some() {
                     out.counterparty = Some(customer);
                 }
-                out
             }
             Event::Cdr(cdr) => call_record(out, cdr, agent, customer),
             Event::MediaFailreason(event) => {
-                let mut out = out.with_kind(EventKind::Failed);
+                out.kind = EventKind::Failed;
                 out.party = Some(customer.with_state(Some(ConnectionState::Fail)));
                 if agent.agent_id.is_some() {
                     out.counterparty = Some(agent);
                 }
                 out.cause = media_cause(event);
-                out
             }
             Event::Login(_) => {
-                let mut out = out.with_kind(EventKind::AgentLoggedOn);
+                out.kind = EventKind::AgentLoggedOn;
                 out.party = Some(agent);
-                out
             }
             Event::Logout(event) => {
-                let mut out = out.with_kind(EventKind::AgentLoggedOff);
+                out.kind = EventKind::AgentLoggedOff;
                 if event.logout() != Some(&LogoutType::Offline) {
                     out.agent_state = Some(AgentState::LoggedOff);
                 }
                 out.party = Some(agent);
-                out
             }
-            Event::Unknown(_) => out,
+            Event::Unknown(_) => {}
         }
     }
 
     /// The event's time as its common event has it (see the module's "Time"), without the
     /// rest of the conversion.
     pub fn common_time(&self, options: &ConvertOptions) -> Option<EventTime> {
-        let texts: Vec<Option<Cow<'_, str>>> = match self {
-            Event::Login(event) | Event::Logout(event) => vec![time_text(&event.status_time)],
-            Event::Cdr(cdr) => [&cdr.create_time, &cdr.save_time, &cdr.hangup_time, &cdr.start_time]
-                .into_iter()
-                .map(time_text)
-                .collect(),
-            Event::MediaFailreason(_) => Vec::new(),
-            Event::Unknown(object) => vec![object.get("statusTime").and_then(value_text)],
-            _ => vec![
+        // The candidates in order of preference (an array: no allocation per event).
+        let texts: [Option<Cow<'_, str>>; 4] = match self {
+            Event::Login(event) | Event::Logout(event) => [time_text(&event.status_time), None, None, None],
+            Event::Cdr(cdr) => [&cdr.create_time, &cdr.save_time, &cdr.hangup_time, &cdr.start_time].map(time_text),
+            Event::MediaFailreason(_) => [None, None, None, None],
+            Event::Unknown(object) => [object.get("statusTime").and_then(value_text), None, None, None],
+            _ => [
                 self.part::<CallEventFields>()
                     .and_then(|event| time_text(&event.status_time)),
+                None,
+                None,
+                None,
             ],
         };
         texts
@@ -308,7 +308,7 @@ fn status_connection(status: AgentStatus) -> Option<ConnectionState> {
 }
 
 /// An agent status change: its kind, state and not-ready reason (see the module table).
-fn agent_status(out: CommonEvent, status: AgentStatus, label: Option<&str>) -> CommonEvent {
+fn agent_status(out: &mut CommonEvent, status: AgentStatus, label: Option<&str>) {
     let (kind, state) = match status {
         AgentStatus::Idle => (EventKind::AgentReady, AgentState::Ready),
         AgentStatus::Busy | AgentStatus::NotConnected | AgentStatus::Custom(_) => {
@@ -322,7 +322,7 @@ fn agent_status(out: CommonEvent, status: AgentStatus, label: Option<&str>) -> C
         AgentStatus::Mute => (EventKind::Muted, AgentState::Talking),
         AgentStatus::Invalid | AgentStatus::Unknown(_) => (EventKind::AgentStateChanged, AgentState::Unknown),
     };
-    let mut out = out.with_kind(kind);
+    out.kind = kind;
     let not_ready = state == AgentState::NotReady;
     out.agent_state = Some(state);
     if not_ready {
@@ -331,22 +331,20 @@ fn agent_status(out: CommonEvent, status: AgentStatus, label: Option<&str>) -> C
         let label = label.filter(|label| label.trim().parse::<u64>().is_err());
         out.not_ready_reason = Some(NotReadyReason::new(Some(&code), label.or(status.label())));
     }
-    out
 }
 
 /// The call record (see the module table and Decisions).
-fn call_record(out: CommonEvent, cdr: &Cdr, agent: Party, customer: Party) -> CommonEvent {
-    let mut out = out
-        .with_kind(EventKind::CallRecord)
-        .with_leg_id(cdr.call_id.non_empty())
-        .with_queue(cdr.queue_number.non_empty().or(cdr.queue_name.non_empty()));
+fn call_record(out: &mut CommonEvent, cdr: &Cdr, agent: Party, customer: Party) {
+    out.kind = EventKind::CallRecord;
+    out.set_leg_id(cdr.call_id.non_empty());
+    out.set_queue(cdr.queue_number.non_empty().or(cdr.queue_name.non_empty()));
     let (caller, callee) = numbers(
         out.direction.clone(),
         &cdr.call,
         cdr.virtual_number.non_empty(),
         cdr.hot_line_number.non_empty(),
     );
-    out = out.with_numbers(caller, callee);
+    out.set_numbers(caller, callee);
     if let Some(id) = cdr
         .relative_call_unique_id
         .non_empty()
@@ -363,7 +361,6 @@ fn call_record(out: CommonEvent, cdr: &Cdr, agent: Party, customer: Party) -> Co
     out.cause = cdr_cause(cdr);
     out.party = Some(agent.with_number(cdr.agent_tel_number.non_empty()));
     out.counterparty = Some(customer);
-    out
 }
 
 fn cdr_cause(cdr: &Cdr) -> Option<Cause> {

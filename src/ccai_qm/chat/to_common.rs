@@ -39,10 +39,10 @@ impl ChatEvent {
         let session = &*self.session;
         let vendor_type = self.event_type_text().unwrap_or("");
         let chat_id = session.chat_id_text();
-        let mut out = CommonEvent::new(Vendor::GoogleCcai, EventKind::Other, vendor_type)
-            .with_tenant(options.tenant.as_deref())
-            .with_call_id(chat_id.as_deref())
-            .with_queue(session.queue_path_ids.get().and_then(|path| path.items().last()));
+        let mut out = CommonEvent::new(Vendor::GoogleCcai, EventKind::Other, vendor_type);
+        out.set_tenant(options.tenant.as_deref());
+        out.set_call_id(chat_id.as_deref());
+        out.set_queue(session.queue_path_ids.get().and_then(|path| path.items().last()));
         out.media = Some(Media::Chat);
         out.time = options.received_at.map(EventTime::received);
         out.direction = match session.direction.get() {
@@ -94,7 +94,7 @@ impl ChatEvent {
             Some(CallState::Disconnected) => (EventKind::CallCleared, None, None, None),
             _ => (EventKind::Other, None, None, None),
         };
-        out = out.with_kind(kind);
+        out.kind = kind;
         let agent_id = [party.as_ref(), counterparty.as_ref()]
             .into_iter()
             .flatten()
