@@ -2,6 +2,7 @@
 
 use super::fields::{AgentCallFields, AgentFields, CommonFields};
 use super::forms::SkillLevel;
+use crate::wire::Text;
 use crate::wire::{Embedded, Flag, List, wire_object};
 
 wire_object! {
@@ -96,7 +97,7 @@ wire_object! {
         fields {
             /// Break code (小休事件代码), the reason the agent chose. (The documentation gives no
             /// example: "feature in development".)
-            break_code: String = "breakCode",
+            break_code: Text = "breakCode",
         }
     }
 }

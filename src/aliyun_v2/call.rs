@@ -4,6 +4,7 @@
 use super::enums::{AbandonPhase, QueueType, Scenario};
 use super::fields::{CallAgentFields, CallFields, CommonFields};
 use super::forms::ReleaseReason;
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -51,7 +52,7 @@ wire_object! {
         }
         fields {
             /// The party being rung (目的方), e.g. an extension `80002301`.
-            destination: String = "destination",
+            destination: Text = "destination",
             /// Dial scenario (拨号场景).
             scenario: Scenario = "scenario",
         }
@@ -91,7 +92,7 @@ wire_object! {
         }
         fields {
             /// The channel put on hold (被保持的通道ID).
-            held_channel_id: String = "heldChannelId",
+            held_channel_id: Text = "heldChannelId",
         }
     }
 }
@@ -109,7 +110,7 @@ wire_object! {
         }
         fields {
             /// The channel taken back (被取回的通道ID).
-            retrieved_channel_id: String = "retrievedChannelId",
+            retrieved_channel_id: Text = "retrievedChannelId",
         }
     }
 }
@@ -127,7 +128,7 @@ wire_object! {
         }
         fields {
             /// The channel muted (被静音的通道ID).
-            muted_channel_id: String = "mutedChannelId",
+            muted_channel_id: Text = "mutedChannelId",
         }
     }
 }
@@ -145,7 +146,7 @@ wire_object! {
         }
         fields {
             /// The channel unmuted (被取消静音的通道ID).
-            unmuted_channel_id: String = "unmutedChannelId",
+            unmuted_channel_id: Text = "unmutedChannelId",
         }
     }
 }
@@ -163,9 +164,9 @@ wire_object! {
         }
         fields {
             /// Who transferred (转接发起方), e.g. `80001878`.
-            originator: String = "originator",
+            originator: Text = "originator",
             /// Where to (转接目的方), e.g. `80002301`.
-            destination: String = "destination",
+            destination: Text = "destination",
         }
     }
 }
@@ -184,7 +185,7 @@ wire_object! {
         }
         fields {
             /// The agent consulted (被咨询方), `name@instanceId`.
-            counterparty: String = "counterparty",
+            counterparty: Text = "counterparty",
         }
     }
 }

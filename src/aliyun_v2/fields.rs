@@ -2,6 +2,7 @@
 
 use super::EventType;
 use super::enums::{CallType, Scenario};
+use crate::wire::Text;
 use crate::wire::{CommaList, Rfc3339Time, wire_group};
 
 wire_group! {
@@ -12,7 +13,7 @@ wire_group! {
         /// Event type (事件类型), the discriminator.
         event_type: EventType = "eventType",
         /// Call-center instance id (呼叫中心实例ID), e.g. `report-test-2`.
-        instance_id: String = "instanceId",
+        instance_id: Text = "instanceId",
     }
 }
 
@@ -23,7 +24,7 @@ wire_group! {
         /// `skg-default@report-test-2,skillgroup@report-test-2`.
         skill_group_ids: CommaList = "skillGroupIds",
         /// Agent id (坐席ID), `name@instanceId`.
-        agent_id: String = "agentId",
+        agent_id: Text = "agentId",
     }
 }
 
@@ -31,21 +32,21 @@ wire_group! {
     /// The eight fields every call event carries (话务类事件公共字段).
     pub struct CallFields {
         /// Contact id (话务ID), one per call: `job-f8e9639a-...`.
-        contact_id: String = "contactId",
+        contact_id: Text = "contactId",
         /// Channel id (通话通道ID), one per leg.
-        channel_id: String = "channelId",
+        channel_id: Text = "channelId",
         /// Call type (呼叫类型).
         call_type: CallType = "callType",
         /// Calling number (主叫号码).
-        caller: String = "caller",
+        caller: Text = "caller",
         /// Called number (被叫号码).
-        callee: String = "callee",
+        callee: Text = "callee",
         /// Broker number (中间号码), the number the platform shows.
-        broker: String = "broker",
+        broker: Text = "broker",
         /// Additional broker number (附加中间号码): when present, the number used to call the callee.
-        additional_broker: String = "additionalBroker",
+        additional_broker: Text = "additionalBroker",
         /// Contact flow id (联系流ID).
-        contact_flow_id: String = "contactFlowId",
+        contact_flow_id: Text = "contactFlowId",
     }
 }
 
@@ -57,9 +58,9 @@ wire_group! {
     /// but the supervisor for `StartCoach`/`StopCoach`/`BargeIn`/`Intercept` (see those types).
     pub struct CallAgentFields {
         /// Agent id (坐席ID), `name@instanceId`.
-        agent_id: String = "agentId",
+        agent_id: Text = "agentId",
         /// Skill group id (技能组ID).
-        skill_group_id: String = "skillGroupId",
+        skill_group_id: Text = "skillGroupId",
     }
 }
 
@@ -68,13 +69,13 @@ wire_group! {
     /// `AgentRelease`): these agent events carry their own copy of the call's ids.
     pub struct AgentCallFields {
         /// Contact id (话务ID).
-        contact_id: String = "contactId",
+        contact_id: Text = "contactId",
         /// Channel id (通话通道ID).
-        channel_id: String = "channelId",
+        channel_id: Text = "channelId",
         /// Call type (呼叫类型).
         call_type: CallType = "callType",
         /// Skill group id (技能组ID) the call came through.
-        skill_group_id: String = "skillGroupId",
+        skill_group_id: Text = "skillGroupId",
         /// Dial scenario (拨号场景); absent on a plain call.
         scenario: Scenario = "scenario",
     }

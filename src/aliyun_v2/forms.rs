@@ -1,12 +1,13 @@
 //! Field forms particular to aliyun_v2: the release reason and the skill levels.
 
+use crate::wire::Text;
 use crate::wire::{Deviation, DeviationKind, JsonPath, Numeric, WireValue, wire_object};
 use serde::{Serialize, Serializer};
 
 /// Why a call leg was released (挂断原因, `releaseReason`), from the SIP signalling, written
 /// `"<SIP code> - <reason phrase>"`: `"200 - Okay"`, `"486 - Busy Here"`. Kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ReleaseReason(pub String);
+pub struct ReleaseReason(pub Text);
 
 impl ReleaseReason {
     /// The text as sent.
@@ -47,11 +48,11 @@ impl WireValue for ReleaseReason {
     const EXPECTED: &'static str = "a release reason such as \"200 - Okay\"";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(ReleaseReason(text.to_owned()))
+        Some(ReleaseReason(Text::new(text)))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(ReleaseReason(text))
+        Ok(ReleaseReason(Text::from(text)))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
@@ -60,7 +61,7 @@ impl WireValue for ReleaseReason {
                 path.clone(),
                 DeviationKind::UnexpectedFormat {
                     expected: Self::EXPECTED,
-                    found: self.0.clone(),
+                    found: self.0.to_string(),
                 },
             ));
         }
@@ -74,7 +75,7 @@ wire_object! {
             /// Skill level (技能等级), a number such as `5`.
             skill_level: Numeric = "skillLevel",
             /// Skill group id (技能组ID).
-            skill_group_id: String = "skillGroupId",
+            skill_group_id: Text = "skillGroupId",
         }
     }
 }

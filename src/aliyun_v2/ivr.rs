@@ -2,6 +2,7 @@
 
 use super::enums::{FlowType, NodeAction, NodeExitCode, NodeType};
 use super::fields::CommonFields;
+use crate::wire::Text;
 use crate::wire::{Embedded, wire_object};
 use serde_json::{Map, Value};
 
@@ -18,27 +19,27 @@ wire_object! {
         }
         fields {
             /// Contact id (话务ID).
-            contact_id: String = "contactId",
+            contact_id: Text = "contactId",
             /// Channel id (通话通道ID).
-            channel_id: String = "channelId",
+            channel_id: Text = "channelId",
             /// Calling number (主叫号码).
-            caller: String = "caller",
+            caller: Text = "caller",
             /// Called number (被叫号码).
-            callee: String = "callee",
+            callee: Text = "callee",
             /// IVR flow id (IVR流程ID).
-            flow_id: String = "flowId",
+            flow_id: Text = "flowId",
             /// IVR flow type (IVR流程类型).
             flow_type: FlowType = "flowType",
             /// Node id (IVR节点ID).
-            node_id: String = "nodeId",
+            node_id: Text = "nodeId",
             /// Node name as configured (IVR节点名称), e.g. `转人工模块`.
-            node_name: String = "nodeName",
+            node_name: Text = "nodeName",
             /// Node type (IVR节点类型).
             node_type: NodeType = "nodeType",
             /// What made the node exit (IVR节点退出时触发的事件); on LEAVE.
             node_exit_code: NodeExitCode = "nodeExitCode",
             /// The node executed next (下一个要执行的节点ID).
-            next_node_id: String = "nextNodeId",
+            next_node_id: Text = "nextNodeId",
             /// Node properties (IVR节点属性), depending on the node type: an object, or a string
             /// holding one.
             node_properties: EmbeddedObject = "nodeProperties",

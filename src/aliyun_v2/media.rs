@@ -2,6 +2,7 @@
 
 use super::enums::ChannelType;
 use super::fields::{CallAgentFields, CallFields, CommonFields};
+use crate::wire::Text;
 use crate::wire::{CommaList, Flag, KeyValuePairs, Numeric, Rfc3339Time, wire_group, wire_object};
 
 wire_object! {
@@ -19,9 +20,9 @@ wire_object! {
             /// Whose audio (声道类型): agent or customer.
             channel_type: ChannelType = "channelType",
             /// Audio channel name (声道名称).
-            channel_name: String = "channelName",
+            channel_name: Text = "channelName",
             /// The recognised text (ASR识别结果).
-            text: String = "text",
+            text: Text = "text",
             /// Whether the sentence is finished (一句话是否结束), `0` or `1`.
             finished: Flag = "finished",
             /// When the conversation began (对话开始时间), RFC 3339 UTC.
@@ -54,7 +55,7 @@ wire_group! {
         /// End (结束时间).
         end_time: Rfc3339Time = "endTime",
         /// Disposition code (挂机代码).
-        disposition_code: String = "dispositionCode",
+        disposition_code: Text = "dispositionCode",
         /// The agents of the call (座席ID列表), comma-separated.
         agent_ids: CommaList = "agentIds",
         /// The skill groups of the call (技能组ID列表), comma-separated.
@@ -75,9 +76,9 @@ wire_object! {
         }
         fields {
             /// File name (文件名称).
-            file_name: String = "fileName",
+            file_name: Text = "fileName",
             /// Download address (下载地址).
-            download_url: String = "downloadURL",
+            download_url: Text = "downloadURL",
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use super::EventType;
 use super::fields::{CallAgentFields, CallFields, CommonFields};
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -23,7 +24,7 @@ wire_object! {
         }
         fields {
             /// The other agent of the pair (监听方 / 被辅导方 / 被强插方 / 被强拆方).
-            counterparty: String = "counterparty",
+            counterparty: Text = "counterparty",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::enums::CallType;
 use super::fields::{AgentFields, CommonFields};
+use crate::wire::Text;
 use crate::wire::{Numeric, wire_object};
 
 wire_object! {
@@ -18,17 +19,17 @@ wire_object! {
         }
         fields {
             /// Contact id (话务ID) of the surveyed call.
-            contact_id: String = "contactId",
+            contact_id: Text = "contactId",
             /// Skill group of the call (通话相关的技能组ID).
-            skill_group_id: String = "skillGroupId",
+            skill_group_id: Text = "skillGroupId",
             /// How the survey is sent (调查发送方式); no example documented.
-            survey_channel: String = "surveyChannel",
+            survey_channel: Text = "surveyChannel",
             /// Call type (呼叫类型).
             call_type: CallType = "callType",
             /// Calling number (主叫号码).
-            caller: String = "caller",
+            caller: Text = "caller",
             /// Called number (被叫号码).
-            callee: String = "callee",
+            callee: Text = "callee",
         }
     }
 }
@@ -44,17 +45,17 @@ wire_object! {
         }
         fields {
             /// Contact id (话务ID) of the surveyed call.
-            contact_id: String = "contactId",
+            contact_id: Text = "contactId",
             /// Skill group of the call (通话相关的技能组ID).
-            skill_group_id: String = "skillGroupId",
+            skill_group_id: Text = "skillGroupId",
             /// How the survey was sent (调查发送方式).
-            survey_channel: String = "surveyChannel",
+            survey_channel: Text = "surveyChannel",
             /// Satisfaction rating (满意度评级), a number or a string holding one.
             rating: Numeric = "rating",
             /// The keys pressed (按键记录). The table lists `userInput` twice, the second time as
             /// "meaning of the keys" (按键含义): one wire key can hold only one value, taken here
             /// as the keys pressed.
-            user_input: String = "userInput",
+            user_input: Text = "userInput",
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::enums::AgentState;
 use super::fields::CommonFields;
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -26,10 +27,10 @@ wire_object! {
             /// Agent id (服務專員 ID) in the CCAI Platform, the `id` of `agent_info` in the
             /// session metadata, e.g. `"1234"`. A `null` here is a deviation: the documentation
             /// allows `null` only for a participant who is a third party without a number.
-            participant_id: String = "ParticipantID",
+            participant_id: Text = "ParticipantID",
             /// The agent's e-mail address (電子郵件地址), the `email` of `agent_info`, e.g.
             /// `some.email@domain.com`.
-            email: String = "Email",
+            email: Text = "Email",
             /// The agent's state when the event happened (事件發生時代理程式的狀態): login or logout.
             state: AgentState = "State",
         }

@@ -3,6 +3,7 @@
 use super::enums::{CallState, Direction, ParticipantState, ParticipantType};
 use super::fields::{CommonFields, MediaFields};
 use super::forms::{Participants, QueueId, QueuePath};
+use crate::wire::Text;
 use crate::wire::wire_object;
 use serde_json::Value;
 
@@ -40,7 +41,7 @@ wire_object! {
         }
         fields {
             /// Call id (通話 ID): the call session's id in the CCAI Platform, e.g. `"846802bf90d1"`.
-            call_id: String = "CallID",
+            call_id: Text = "CallID",
             /// The call session's current state (通話工作階段的目前狀態).
             state: CallState = "State",
             /// The call's direction from the contact center's side (通話工作階段的方向).
@@ -49,14 +50,14 @@ wire_object! {
             /// agent id, or the user's phone number (else the user's `end_user` id). The samples
             /// disagree on outbound calls: `"+123456789"` (the user) while dialing and connected,
             /// `"1234"` (the agent) when disconnected. Kept as sent; no role is inferred.
-            initiator: String = "Initiator",
+            initiator: Text = "Initiator",
             /// Queue id path (佇列 ID 路徑): the ids of the queues the user went through before the
             /// first agent, e.g. `"1/2/3"`.
             queue_path_ids: QueuePath = "Queue_path_ids",
             /// Queue name path (佇列名稱路徑): the names of those queues, e.g. `"support/orders/status"`.
             queue_path_names: QueuePath = "Queue_path_names",
             /// Language code (語言代碼) the user chose, e.g. `"en"`.
-            language: String = "Language",
+            language: Text = "Language",
             /// Queue id (佇列 ID), the UUID of the queue the call reached: documented as a UUID,
             /// sent as a number (see [`QueueId`]).
             queue_uuid: QueueId = "Queue_uuid",
@@ -84,7 +85,7 @@ wire_object! {
             /// (virtual_agent_id), the user's phone number or `end_user` id
             /// (consumer_phoneNumber), or a third party's phone number (thirdParty_phoneNumber).
             /// `null` is documented: a third party without a number.
-            participant_id: String = "ParticipantID" nullable,
+            participant_id: Text = "ParticipantID" nullable,
             /// The kind of participant (通話參與者類型): agent or external.
             participant_type: ParticipantType = "Type",
             /// The participant's current state in the call (參與者在電話會議中的目前狀態).

@@ -1,6 +1,7 @@
 //! The field groups that several ccai_qm objects share, declared once.
 
 use super::EventType;
+use crate::wire::Text;
 use crate::wire::wire_group;
 
 wire_group! {
@@ -23,6 +24,6 @@ wire_group! {
         /// The call session's media id given by the carrier (電信業者提供的通話工作階段媒體 ID):
         /// a Twilio media id (twilio_mediaID) or a Nexmo one (nexmo_mediaID), e.g.
         /// `208188811_124248155@67.231.1.110`.
-        media_id: String = "MediaID",
+        media_id: Text = "MediaID",
     }
 }

@@ -98,6 +98,7 @@ use crate::common::{
     EventTime, Party, PartyRole, TransferMode, Vendor,
 };
 use crate::wire::Field;
+use crate::wire::Text;
 use std::borrow::Cow;
 
 impl Event {
@@ -362,7 +363,7 @@ fn connected<'a>(
 }
 
 /// A text field's text, or a JSON number's decimal text; an empty text is none.
-fn text(field: &Field<String>) -> Option<Cow<'_, str>> {
+fn text(field: &Field<Text>) -> Option<Cow<'_, str>> {
     match field {
         Field::Value(text) if !text.is_empty() => Some(Cow::Borrowed(text.as_str())),
         Field::Unexpected(serde_json::Value::Number(number)) => Some(Cow::Owned(number.to_string())),

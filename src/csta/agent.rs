@@ -2,6 +2,7 @@
 //! work, allocated.
 
 use super::fields::{AgentFields, CommonFields};
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -31,7 +32,7 @@ wire_object! {
         }
         fields {
             /// Queue id (队列ID); never in a sample.
-            queue_id: String = "queueId",
+            queue_id: Text = "queueId",
         }
     }
 }
@@ -48,7 +49,7 @@ wire_object! {
         }
         fields {
             /// Why the agent left (离席原因); in the data model, absent from the sample.
-            reason: String = "reason",
+            reason: Text = "reason",
         }
     }
 }

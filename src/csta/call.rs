@@ -9,6 +9,7 @@
 
 use super::fields::{CallFields, CommonFields, MergeFields, PartyFields, RouteFields};
 use super::forms::{DeviceId, UserData};
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -75,11 +76,11 @@ wire_object! {
             /// The device the call was last redirected from (最后一次从..转入的设备).
             last_redirection_device: DeviceId = "lastRedirectionDevice",
             /// The original call id (原始呼叫ID), top level in the data model.
-            original_call_id: String = "originalCallId",
+            original_call_id: Text = "originalCallId",
             /// Why (呼叫原因), the data model's name for the samples' `cause`.
             call_cause: super::EventCause = "callCause",
             /// The original called number (原始被叫), top level in the data model.
-            origin_dnis: String = "origin_dnis",
+            origin_dnis: Text = "origin_dnis",
         }
     }
 }
@@ -124,7 +125,7 @@ wire_object! {
             /// The answering device (接通设备).
             answering_device: DeviceId = "answeringDevice",
             /// SIP Call-ID (Sip 呼叫ID).
-            sip_call_id: String = "sipCallId",
+            sip_call_id: Text = "sipCallId",
         }
     }
 }
@@ -209,7 +210,7 @@ wire_object! {
             /// The device that took the call back (取回设备).
             retrieving_device: DeviceId = "retrievingDevice",
             /// SIP Call-ID (sip呼叫ID).
-            sip_call_id: String = "sipCallId",
+            sip_call_id: Text = "sipCallId",
         }
     }
 }

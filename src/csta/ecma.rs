@@ -12,6 +12,7 @@
 
 use super::fields::{CallFields, CommonFields, PartyFields};
 use super::forms::{DeviceId, Integer, UserData};
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -196,7 +197,7 @@ wire_object! {
             /// The dialing device (`dialingDevice`).
             dialing_device: DeviceId = "dialingDevice",
             /// The digits dialed so far (`dialingSequence`).
-            dialing_sequence: String = "dialingSequence",
+            dialing_sequence: Text = "dialingSequence",
         }
     }
 }

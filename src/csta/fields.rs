@@ -3,6 +3,7 @@
 use super::EventType;
 use super::enums::{AgentMode, AgentStatus, EventCategory, EventCause, LocalState};
 use super::forms::{CallRef, ConnectionId, DeviceId, Devices, EventSource, Integer, OriginCallInfo, UserData};
+use crate::wire::Text;
 use crate::wire::{DottedLocalTime, List, wire_group};
 
 wire_group! {
@@ -23,14 +24,14 @@ wire_group! {
         /// Sequence number (序号), an integer: `11050819`. Agent and call events count separately.
         serial: Integer = "serial",
         /// Namespace (命名空间), the tenant's domain: `zhen04.cc`.
-        namespace: String = "namespace",
+        namespace: Text = "namespace",
         /// The device whose subscription delivered the event (订阅事件的设备): each monitored
         /// device receives its own copy.
         src_device_id: DeviceId = "srcDeviceId",
         /// Property names (`propertyNames`, no description; never in a sample).
-        property_names: List<String> = "propertyNames",
+        property_names: List<Text> = "propertyNames",
         /// Event topics (`eventTopics`, no description; never in a sample).
-        event_topics: List<String> = "eventTopics",
+        event_topics: List<Text> = "eventTopics",
     }
 }
 
@@ -55,7 +56,7 @@ wire_group! {
     /// delivered data model calls it `callCause`, see [`super::Delivered`]).
     pub struct CallFields {
         /// Call id (呼叫ID), a UUID.
-        call_id: String = "callId",
+        call_id: Text = "callId",
         /// The device whose state changed (发生变化的设备); not always the subscriber
         /// (`srcDeviceId`): in the conferenced sample it is the added party.
         device_id: DeviceId = "deviceId",
@@ -87,9 +88,9 @@ wire_group! {
     /// How the call reached the device (delivered, established): trunk, queue, user data.
     pub struct RouteFields {
         /// Trunk group (中继组号), a string such as `"1"`.
-        trunk_group: String = "trunkGroup",
+        trunk_group: Text = "trunkGroup",
         /// Trunk member (中继号), e.g. the gateway address `172.30.10.8`.
-        trunk_member: String = "trunkMember",
+        trunk_member: Text = "trunkMember",
         /// The queue the call came through (队列): `7000@welljoint.cc`.
         split: DeviceId = "split",
         /// Call-associated data (随路数据), free-form.
@@ -138,7 +139,7 @@ wire_group! {
     /// The fields of both recording events (recordStarted, recordStopped).
     pub struct RecordFields {
         /// Recording id (录音ID), a UUID that pairs start and stop.
-        record_id: String = "recordId",
+        record_id: Text = "recordId",
         /// Whether the recording action succeeded (是否成功), a boolean.
         is_success: bool = "isSuccess",
     }

@@ -1,6 +1,7 @@
 //! Field forms particular to the csta feed: device ids, connection ids, old-call ids, the
 //! event source, the serial number, user data, and the two small nested objects.
 
+use crate::wire::Text;
 use crate::wire::{Deviation, DeviationKind, JsonPath, JsonType, Numeric, WireValue, collect_map, wire_object};
 use serde::de::MapAccess;
 use serde::{Serialize, Serializer};
@@ -10,7 +11,7 @@ use serde_json::{Map, Number, Value};
 /// (`5002@zhen04.cc`) and external numbers (`33255500@welljoint.cc`) have the same form. Kept
 /// as sent; an empty string means "no device".
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct DeviceId(pub String);
+pub struct DeviceId(pub Text);
 
 impl DeviceId {
     /// The text as sent.
@@ -52,11 +53,11 @@ impl WireValue for DeviceId {
     const EXPECTED: &'static str = "a string";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(DeviceId(text.to_owned()))
+        Some(DeviceId(Text::new(text)))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(DeviceId(text))
+        Ok(DeviceId(Text::from(text)))
     }
 }
 
@@ -64,7 +65,7 @@ impl WireValue for DeviceId {
 /// `<deviceId>|<callId>` (`8001@zhen04.cc|37db6efe-...`). Kept as sent; a non-empty text
 /// without `|` is reported as a deviation of format.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct ConnectionId(pub String);
+pub struct ConnectionId(pub Text);
 
 impl ConnectionId {
     /// The text as sent.
@@ -93,11 +94,11 @@ impl WireValue for ConnectionId {
     const EXPECTED: &'static str = "a connection id such as 8001@zhen04.cc|37db6efe";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(ConnectionId(text.to_owned()))
+        Some(ConnectionId(Text::new(text)))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(ConnectionId(text))
+        Ok(ConnectionId(Text::from(text)))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
@@ -106,7 +107,7 @@ impl WireValue for ConnectionId {
                 path.clone(),
                 DeviationKind::UnexpectedFormat {
                     expected: Self::EXPECTED,
-                    found: self.0.clone(),
+                    found: self.0.to_string(),
                 },
             ));
         }
@@ -118,7 +119,7 @@ impl WireValue for ConnectionId {
 /// transfer has no held call); `"0"` and `""` are kept as sent and [`CallRef::call_id`] gives
 /// `None` for them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct CallRef(pub String);
+pub struct CallRef(pub Text);
 
 impl CallRef {
     /// The text as sent.
@@ -145,11 +146,11 @@ impl WireValue for CallRef {
     const EXPECTED: &'static str = "a string";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(CallRef(text.to_owned()))
+        Some(CallRef(Text::new(text)))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(CallRef(text))
+        Ok(CallRef(Text::from(text)))
     }
 }
 
@@ -195,11 +196,11 @@ impl WireValue for EventSource {
     const EXPECTED: &'static str = "a device id or an object";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(EventSource::Device(DeviceId(text.to_owned())))
+        Some(EventSource::Device(DeviceId(Text::new(text))))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(EventSource::Device(DeviceId(text)))
+        Ok(EventSource::Device(DeviceId(Text::from(text))))
     }
 
     fn from_wire_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
@@ -352,7 +353,7 @@ wire_object! {
     pub struct OriginCallInfo {
         fields {
             /// The original call id (`callId`).
-            call_id: String = "callId",
+            call_id: Text = "callId",
             /// The original calling device (`callingDevice`).
             calling_device: DeviceId = "callingDevice",
             /// The original called device (`calledDevice`).
@@ -422,7 +423,7 @@ mod tests {
     #[test]
     fn zero_and_empty_call_refs_are_none() {
         assert_eq!(CallRef("0".into()).call_id(), None);
-        assert_eq!(CallRef(String::new()).call_id(), None);
+        assert_eq!(CallRef(Text::default()).call_id(), None);
         assert_eq!(CallRef("10549a5f".into()).call_id(), Some("10549a5f"));
     }
 

@@ -4,6 +4,7 @@
 
 use super::fields::{CommonFields, RecordFields};
 use super::forms::DeviceId;
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -19,11 +20,11 @@ wire_object! {
         }
         fields {
             /// The call recorded (`callId`).
-            call_id: String = "callId",
+            call_id: Text = "callId",
             /// The device recorded (`deviceId`).
             device_id: DeviceId = "deviceId",
             /// Where the recording is written (`fileName`), a path on the vendor's server.
-            file_name: String = "fileName",
+            file_name: Text = "fileName",
         }
     }
 }

@@ -111,6 +111,7 @@ use crate::common::{
     AgentState, Cause, CauseCode, CommonEvent, ConnectionState, ConvertOptions, Direction, DivertMode, EventKind,
     EventTime, NotReadyReason, Party, PartyRole, TransferMode, Vendor,
 };
+use crate::wire::Text;
 use crate::wire::{DottedLocalTime, Field};
 use serde_json::Value;
 
@@ -258,7 +259,7 @@ fn device(field: &Field<DeviceId>) -> Option<&str> {
 
 /// Whether a field holds something other than `""` (any JSON type: a trunk sent as a number
 /// is a trunk).
-fn sent(field: &Field<String>) -> bool {
+fn sent(field: &Field<Text>) -> bool {
     field.non_empty().is_some() || field.unexpected().is_some()
 }
 

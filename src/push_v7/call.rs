@@ -4,6 +4,7 @@
 use super::enums::AgentStatus;
 use super::fields::{AgentFields, CallEventFields, CallFields, CommonFields, DisplayGroupFields};
 use super::forms::StatusNumber;
+use crate::wire::Text;
 use crate::wire::wire_object;
 
 wire_object! {
@@ -70,7 +71,7 @@ wire_object! {
             /// this field (0:空闲 ... 9:失效, 100+ custom), but every sample sends the Chinese
             /// label here and the code in `statusNumber`; for a custom status it is the
             /// tenant's own label.
-            status_name: String = "statusName",
+            status_name: Text = "statusName",
             /// Agent status code (座席状态编号), a string: `"5"`.
             status_number: StatusNumber = "statusNumber",
         }
@@ -108,7 +109,7 @@ wire_object! {
             content: ConnectedContent = "content",
             /// The envelope's id (undocumented; 32 hex digits like `eventUniqueId`, which the
             /// content lacks): `92fe6e957421411c9343fdef75411ca1`.
-            unique_id: String = "uniqueId",
+            unique_id: Text = "uniqueId",
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::enums::{CdrStatus, CdrType, FailureReason, HangUpSide, LoginType, NumberType, RecordType};
 use super::fields::{AgentFields, CallFields, CommonFields, DisplayGroupFields};
 use super::forms::{BillCall, BillLeg, OrEmpty, SatisfyKeys, present};
+use crate::wire::Text;
 use crate::wire::{Field, List, LocalTime, Numeric, WallTime, wire_object};
 
 wire_object! {
@@ -36,29 +37,29 @@ wire_object! {
         }
         fields {
             /// Action id (动作id).
-            action_id: String = "actionId",
+            action_id: Text = "actionId",
             /// When the agent answered (座席接听应答时间).
             agent_answer_time: LocalTime = "agentAnswerTime",
             /// The agent's area code (座席区号), the table's spelling `agentAreacode`.
-            agent_areacode: String = "agentAreacode",
+            agent_areacode: Text = "agentAreacode",
             /// The agent's area code (座席区号), the sample's spelling `agentAreaCode`: `010`.
-            agent_area_code: String = "agentAreaCode",
+            agent_area_code: Text = "agentAreaCode",
             /// The agent's city (座席城市).
-            agent_city: String = "agentCity",
+            agent_city: Text = "agentCity",
             /// The agent's country (座席国籍).
-            agent_country: String = "agentCountry",
+            agent_country: Text = "agentCountry",
             /// The agent's country calling code (座席国家编号), e.g. `86`.
-            agent_country_code: String = "agentCountryCode",
+            agent_country_code: Text = "agentCountryCode",
             /// The agent-side recording (座席侧录音), a URL.
-            agent_file_url: String = "agentFileUrl",
+            agent_file_url: Text = "agentFileUrl",
             /// The agent's province (座席省份).
-            agent_province: String = "agentProvince",
+            agent_province: Text = "agentProvince",
             /// Agent ringing time in seconds (座席振铃时间 = 座席应答时间 - 呼叫座席时间).
             agent_ring_duration: Numeric = "agentRingDuration",
             /// When the agent's phone started to be called (开始呼叫座席时间).
             agent_start_time: LocalTime = "agentStartTime",
             /// The agent's phone number (座席电话号码).
-            agent_tel_number: String = "agentTelNumber",
+            agent_tel_number: Text = "agentTelNumber",
             /// The kind of the agent's number (座席电话号码类型), e.g. `mobile`.
             agent_tel_type: OrEmpty<NumberType> = "agentTelType",
             /// Talk time in seconds (通话时长 = 挂机时间 - 桥接时间).
@@ -67,25 +68,25 @@ wire_object! {
             /// announcement ended; outbound, when the customer answered.
             bridge_time: LocalTime = "bridgeTime",
             /// The initiating channel's call id (发起者通道的callId), a UUID (not `callUniqueId`).
-            call_id: String = "callId",
+            call_id: Text = "callId",
             /// When the record was created (创建时间).
             create_time: LocalTime = "createTime",
             /// When the customer answered (用户接听应答时间).
             customer_answer_time: LocalTime = "customerAnswerTime",
             /// The customer's area code (用户地区区号).
-            customer_area_code: String = "customerAreaCode",
+            customer_area_code: Text = "customerAreaCode",
             /// The customer's city (用户城市).
-            customer_city: String = "customerCity",
+            customer_city: Text = "customerCity",
             /// The customer's country (用户国籍).
-            customer_country: String = "customerCountry",
+            customer_country: Text = "customerCountry",
             /// The customer's country calling code (用户国籍编码).
-            customer_country_code: String = "customerCountryCode",
+            customer_country_code: Text = "customerCountryCode",
             /// The customer-side recording (用户侧录音), a URL.
-            customer_file_url: String = "customerFileUrl",
+            customer_file_url: Text = "customerFileUrl",
             /// The kind of the customer's number (用户号码类型), e.g. `mobile`.
             customer_number_type: OrEmpty<NumberType> = "customerNumberType",
             /// The customer's province (用户省份).
-            customer_province: String = "customerProvince",
+            customer_province: Text = "customerProvince",
             /// Customer ringing time in seconds (用户振铃时长): 0 inbound; outbound, customer
             /// answer time minus the time the customer was called.
             customer_ring_duration: Numeric = "customerRingDuration",
@@ -96,17 +97,17 @@ wire_object! {
             /// Why the call failed (失败原因).
             failure_reason: OrEmpty<FailureReason> = "failureReason",
             /// The outgoing gateway (出局网关IP); the sample writes `ip:port`.
-            gateway_ip: String = "gatewayIP",
+            gateway_ip: Text = "gatewayIP",
             /// Who hung up (挂机方), e.g. `AGENT`.
             hang_up_side: OrEmpty<HangUpSide> = "hangUpSide",
             /// When the call was hung up (挂机时间).
             hangup_time: LocalTime = "hangupTime",
             /// The hotline number (热线号码).
-            hot_line_number: String = "hotLineNumber",
+            hot_line_number: Text = "hotLineNumber",
             /// Auto-increment id (自增id).
-            id: String = "id",
+            id: Text = "id",
             /// IVR resource id (IVR资源ID).
-            ivr_id: String = "ivrId",
+            ivr_id: Text = "ivrId",
             /// When the call entered the IVR (进入IVR时间).
             ivr_time: LocalTime = "ivrTime",
             /// When the call joined the queue (进入队列时间).
@@ -118,9 +119,9 @@ wire_object! {
             /// Time spent announcing the agent number, seconds (拨工号时长).
             play_number_duration: Numeric = "playNumberDuration",
             /// Queue number (队列编号).
-            queue_number: String = "queueNumber",
+            queue_number: Text = "queueNumber",
             /// The recording (录音文件地址), a URL.
-            record_file_url: String = "recordFileUrl",
+            record_file_url: Text = "recordFileUrl",
             /// The recording's type (录音文件类型).
             record_type: OrEmpty<RecordType> = "recordType",
             /// The recording's length in seconds (录音文件时长).
@@ -130,7 +131,7 @@ wire_object! {
             /// When the survey ended (满意度结束时间).
             satisfy_end_time: LocalTime = "satisfyEndTime",
             /// The survey's IVR resource id (满意度调查的IVR资源ID).
-            satisfy_ivr_id: String = "satisfyIvrId",
+            satisfy_ivr_id: Text = "satisfyIvrId",
             /// When the survey started (满意度开始时间).
             satisfy_start_time: LocalTime = "satisfyStartTime",
             /// The SIP response code of the call (呼叫情况 SIP响应码), e.g. `200`.
@@ -140,42 +141,42 @@ wire_object! {
             /// Answer status (接听状态).
             status: OrEmpty<CdrStatus> = "status",
             /// The call id before a transfer (转接前的通话id), to find transferred calls.
-            relative_call_unique_id: String = "relativeCallUniqueId",
+            relative_call_unique_id: Text = "relativeCallUniqueId",
             /// When the system answered (系统接听应答时间).
             system_answer_time: LocalTime = "systemAnswerTime",
             /// Task id (任务id).
-            task_id: String = "taskId",
+            task_id: Text = "taskId",
             /// Total call time in seconds (总呼叫时长), survey included, consultations,
             /// transfers and conferences excluded: end time minus start time.
             total_duration: Numeric = "totalDuration",
             /// The virtual "X" number (虚拟号码), the caller of an AXB outbound call.
-            virtual_number: String = "virtualNumber",
+            virtual_number: Text = "virtualNumber",
             /// Waiting time in seconds (等待时长).
             wait_duration: Numeric = "waitDuration",
             /// IVR resource name (IVR资源名称).
-            ivr_name: String = "ivrName",
+            ivr_name: Text = "ivrName",
             /// Queue name (队列名称).
-            queue_name: String = "queueName",
+            queue_name: Text = "queueName",
             /// The agent's internal id (座席id), e.g. `6094f5aa696609001197e4b9`.
-            agent_id: String = "agentId",
+            agent_id: Text = "agentId",
             /// Result of the regular-expression match (正则匹配结果), e.g. `000`.
-            match_result: String = "matchResult",
+            match_result: Text = "matchResult",
             /// Customer id (用户id).
-            customer_id: String = "customerId",
+            customer_id: Text = "customerId",
             /// Customer name (用户名称).
-            customer_name: String = "customerName",
+            customer_name: Text = "customerName",
             /// Primary key (主键id), `_id`.
-            primary_id: String = "_id",
+            primary_id: Text = "_id",
             /// When the record was saved (保存时间).
             save_time: LocalTime = "saveTime",
             /// Unique identifier (唯一标识).
-            unique_id: String = "uniqueId",
+            unique_id: Text = "uniqueId",
             /// The single-file two-track recording (双轨单文件路径), a URL.
-            double_track_file_url: String = "doubleTrackFileUrl",
+            double_track_file_url: Text = "doubleTrackFileUrl",
             /// The voice-mail recording (留言录音路径), a URL.
-            voice_mail_url: String = "voiceMailUrl",
+            voice_mail_url: Text = "voiceMailUrl",
             /// Application id (undocumented; only in the sample, `""`).
-            application_id: String = "applicationId",
+            application_id: Text = "applicationId",
             /// The legs of the bill (undocumented; only in the sample): one `|`-separated text per
             /// leg, read by [`Cdr::bill_legs`].
             bill_calls: List<BillCall> = "billCalls",

@@ -3,6 +3,7 @@
 use super::EventType;
 use super::enums::{CallEvent, CallType};
 use super::forms::{OrEmpty, present};
+use crate::wire::Text;
 use crate::wire::{Embedded, List, UnixSecondsTime, WallTime, wire_group};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -17,11 +18,11 @@ wire_group! {
         /// Push type (推送类型 / 事件类型), the discriminator: `dialoutRing`, `cdr`, `login`, ...
         push_type: EventType = "pushType",
         /// Account number (账户编号), e.g. `20000153`.
-        account_id: String = "accountId",
+        account_id: Text = "accountId",
         /// Event id (事件id), 32 hex digits. The document reuses
         /// `e454d40def4d47ee9d7a76aba5d6cbb7` in two samples, so deduplicate on it together with
         /// `accountId` and `pushType`.
-        event_unique_id: String = "eventUniqueId",
+        event_unique_id: Text = "eventUniqueId",
     }
 }
 
@@ -29,9 +30,9 @@ wire_group! {
     /// The agent a push names (call events, call records, logins, media failures).
     pub struct AgentFields {
         /// Agent number (坐席工号 / 座席工号), the business id, e.g. `20001`.
-        agent_number: String = "agentNumber",
+        agent_number: Text = "agentNumber",
         /// Agent name (座席名称), e.g. `sc的坐席`.
-        agent_name: String = "agentName",
+        agent_name: Text = "agentName",
     }
 }
 
@@ -39,11 +40,11 @@ wire_group! {
     /// The call a call-event push or a call record is about.
     pub struct CallFields {
         /// The customer's number (用户号码), e.g. `17319132391`.
-        customer_number: String = "customerNumber",
+        customer_number: Text = "customerNumber",
         /// Service number (服务号; the CDR: 中继号码, the called number of an inbound call).
-        trunk_number: String = "trunkNumber",
+        trunk_number: Text = "trunkNumber",
         /// The number shown to the customer (外显号码), e.g. `01081400192`.
-        display_number: String = "displayNumber",
+        display_number: Text = "displayNumber",
         /// Call type (通话类型; the CDR table says "Cdr类型"): direction and how the call was placed.
         call_type: OrEmpty<CallType> = "callType",
         /// Custom outbound parameters (外呼自定义参数). Documented as an object; every sample sends
@@ -51,7 +52,7 @@ wire_group! {
         /// [`CallFields::extras`].
         extras: Embedded<Map<String, Value>> = "extras",
         /// Call id (通话id), e.g. `403344537650466816`. Seed 001 uses this id under two accounts.
-        call_unique_id: String = "callUniqueId",
+        call_unique_id: Text = "callUniqueId",
     }
 }
 
@@ -79,7 +80,7 @@ wire_group! {
         /// The parent call id (undocumented; in the inbound hang-up and customer-connected
         /// samples): `393928840994361344`. Use it to correlate the customer-connected push,
         /// which carries no `callUniqueId`.
-        super_unique_id: String = "superUniqueId",
+        super_unique_id: Text = "superUniqueId",
     }
 }
 
@@ -100,13 +101,13 @@ wire_group! {
     /// hang-up and the call record. The outbound hang-up sample sends `[""]` for "none".
     pub struct DisplayGroupFields {
         /// Caller-id group ids (外显号组id), e.g. `["60541bbf4aab2c0021278ad2"]`.
-        group_id_list: List<String> = "groupIdList",
+        group_id_list: List<Text> = "groupIdList",
         /// Caller-id group names (外显号组名称), e.g. `["分组1"]`.
-        group_name_list: List<String> = "groupNameList",
+        group_name_list: List<Text> = "groupNameList",
     }
 }
 
-fn non_empty(list: &crate::wire::Field<List<String>>) -> Vec<&str> {
+fn non_empty(list: &crate::wire::Field<List<Text>>) -> Vec<&str> {
     list.get()
         .map(|items| items.iter().filter_map(|item| item.non_empty()).collect())
         .unwrap_or_default()

@@ -2,6 +2,7 @@
 //! satisfaction keys, and the `|`-separated legs of `billCalls`.
 
 use super::enums::{AgentStatus, LegRole, LegType, LoginType, NumberType};
+use crate::wire::Text;
 use crate::wire::{Deviation, DeviationKind, Field, JsonPath, LocalDateTime, TimeFormat, WallTime, WireValue};
 use serde::de::{MapAccess, SeqAccess};
 use serde::{Serialize, Serializer};
@@ -99,7 +100,7 @@ impl<T: WireValue> WireValue for OrEmpty<T> {
 /// define (10 to 99) as an undocumented value. A JSON number (`5`) is not the documented
 /// form (the table and every sample send a string): it is kept whole as an unexpected type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StatusNumber(pub String);
+pub struct StatusNumber(pub Text);
 
 impl StatusNumber {
     /// The text as sent.
@@ -128,11 +129,11 @@ impl WireValue for StatusNumber {
     const EXPECTED: &'static str = "a string holding a status code such as \"5\"";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(StatusNumber(text.to_owned()))
+        Some(StatusNumber(Text::new(text)))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(StatusNumber(text))
+        Ok(StatusNumber(Text::from(text)))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
@@ -144,14 +145,14 @@ impl WireValue for StatusNumber {
                 path.clone(),
                 DeviationKind::UnexpectedFormat {
                     expected: Self::EXPECTED,
-                    found: self.0.clone(),
+                    found: self.0.to_string(),
                 },
             )),
             Some(status) if !status.is_known() => out.push(Deviation::new(
                 path.clone(),
                 DeviationKind::UndocumentedValue {
                     set: "AgentStatus",
-                    value: self.0.clone(),
+                    value: self.0.to_string(),
                 },
             )),
             Some(_) => {}
@@ -170,7 +171,7 @@ pub enum SatisfyKeys {
     /// Sent as a string (the table's form).
     Text(String),
     /// Sent as an array (the sample's form); each element in its own field.
-    List(Vec<Field<String>>),
+    List(Vec<Field<Text>>),
 }
 
 impl SatisfyKeys {
@@ -209,7 +210,7 @@ impl WireValue for SatisfyKeys {
     }
 
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
-        Ok(Vec::<Field<String>>::from_wire_seq(seq)?.map(SatisfyKeys::List))
+        Ok(Vec::<Field<Text>>::from_wire_seq(seq)?.map(SatisfyKeys::List))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
@@ -229,7 +230,7 @@ pub const BILL_LEG_PARTS: usize = 16;
 /// 2021-05-08 14:39:32|2021-05-08 14:39:37|2021-05-08 14:39:47|agent|01081400192|18519117865|20001|mobileInternal|86|010|北京|86|010|北京|out-bound-call-agent|PSTN
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BillCall(pub String);
+pub struct BillCall(pub Text);
 
 impl BillCall {
     /// The text as sent.
@@ -285,11 +286,11 @@ impl WireValue for BillCall {
     const EXPECTED: &'static str = "16 parts separated by |";
 
     fn from_wire_str(text: &str) -> Option<Self> {
-        Some(BillCall(text.to_owned()))
+        Some(BillCall(Text::new(text)))
     }
 
     fn from_wire_string(text: String) -> Result<Self, String> {
-        Ok(BillCall(text))
+        Ok(BillCall(Text::from(text)))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
@@ -298,7 +299,7 @@ impl WireValue for BillCall {
                 path.clone(),
                 DeviationKind::UnexpectedFormat {
                     expected: Self::EXPECTED,
-                    found: self.0.clone(),
+                    found: self.0.to_string(),
                 },
             ));
         }
@@ -447,6 +448,6 @@ mod tests {
         assert_eq!(leg.login_type(), None);
         assert_eq!(leg.start_time(), None);
         assert!(BillCall("a|b".into()).leg().is_none());
-        assert!(BillCall(format!("{}|extra", call.0)).leg().is_none());
+        assert!(BillCall(format!("{}|extra", call.0).into()).leg().is_none());
     }
 }

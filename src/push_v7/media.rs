@@ -3,6 +3,7 @@
 use super::enums::PreMediaFailureReason;
 use super::fields::{AgentFields, CommonFields};
 use super::forms::{OrEmpty, present};
+use crate::wire::Text;
 use crate::wire::{List, wire_object};
 use serde_json::Number;
 
@@ -24,13 +25,13 @@ wire_object! {
         }
         fields {
             /// Call id (主键 通话记录id), e.g. `403381132931895296`.
-            call_unique_id: String = "callUniqueId",
+            call_unique_id: Text = "callUniqueId",
             /// The failure reason (失败原因), e.g. `onThePhone`.
             pre_media_failure_reason: OrEmpty<PreMediaFailureReason> = "preMediaFailureReason",
             /// The result code (结果编码), a JSON number: `15`.
             pre_media_code: Number = "preMediaCode",
             /// The keyword heard (关键词), e.g. `正在通话`.
-            pre_media_key_word: String = "preMediaKeyWord",
+            pre_media_key_word: Text = "preMediaKeyWord",
             /// Recognised speech (`content.segments` table; never in a sample).
             content: MediaContent = "content",
         }
@@ -70,7 +71,7 @@ wire_object! {
             /// The audio track (该句所属音轨ID).
             channel_id: Number = "channelId",
             /// The recognised text (该句的识别文本结果).
-            text: String = "text",
+            text: Text = "text",
         }
     }
 }

@@ -82,10 +82,10 @@ impl<T> Field<T> {
     }
 }
 
-impl Field<String> {
+impl Field<super::Text> {
     /// The text, if the field holds a string.
     pub fn as_str(&self) -> Option<&str> {
-        self.get().map(String::as_str)
+        self.get().map(super::Text::as_str)
     }
 
     /// The text, if the field holds a string that is not empty (vendors send `""` for "none").

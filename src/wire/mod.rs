@@ -60,5 +60,10 @@ pub use time::{
     UnixSeconds, UnixSecondsTime, WallTime,
 };
 pub use value::{List, WireValue};
+
+/// The value of a text field: a string stored inline up to 24 bytes (ids, codes, numbers and
+/// times, most of a payload's fields), so that reading one allocates nothing. It derefs to
+/// `str` and compares with `&str` and `String`.
+pub type Text = compact_str::CompactString;
 #[doc(hidden)]
 pub use value::{collect_map, collect_seq};

@@ -47,13 +47,13 @@ pub trait TimeFormat {
 /// [`TimeText::parse`] in the form `F`. An empty string means "no time": `parse` gives `None`
 /// and it is no deviation. A text of another form is kept and reported as a deviation.
 pub struct TimeText<F> {
-    text: String,
+    text: super::Text,
     format: PhantomData<fn() -> F>,
 }
 
 impl<F: TimeFormat> TimeText<F> {
     /// Wraps a text as sent.
-    pub fn new(text: impl Into<String>) -> Self {
+    pub fn new(text: impl Into<super::Text>) -> Self {
         TimeText {
             text: text.into(),
             format: PhantomData,
@@ -138,7 +138,7 @@ impl<F: TimeFormat> WireValue for TimeText<F> {
                 path.clone(),
                 DeviationKind::UnexpectedFormat {
                     expected: F::EXPECTED,
-                    found: self.text.clone(),
+                    found: self.text.to_string(),
                 },
             ));
         }

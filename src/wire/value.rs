@@ -87,6 +87,18 @@ impl WireValue for String {
     }
 }
 
+impl WireValue for compact_str::CompactString {
+    const EXPECTED: &'static str = "a string";
+
+    fn from_wire_str(text: &str) -> Option<Self> {
+        Some(compact_str::CompactString::new(text))
+    }
+
+    fn from_wire_string(text: String) -> Result<Self, String> {
+        Ok(compact_str::CompactString::from(text))
+    }
+}
+
 impl WireValue for bool {
     const EXPECTED: &'static str = "a boolean";
 

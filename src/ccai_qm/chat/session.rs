@@ -2,6 +2,7 @@
 //! change, with snake_case keys.
 
 use crate::ccai_qm::{CallState, Direction, ParticipantState, ParticipantType, QueuePath};
+use crate::wire::Text;
 use crate::wire::{List, Numeric, wire_object};
 
 wire_object! {
@@ -18,12 +19,12 @@ wire_object! {
             /// Queue name path: the names of those queues, e.g. `"Test/calls"`.
             queue_path_names: QueuePath = "queue_path_names",
             /// Language code, e.g. `"en"`.
-            language: String = "language",
+            language: Text = "language",
             /// The support number, `null` in the samples (a web chat has none).
-            support_number: String = "support_number" nullable,
+            support_number: Text = "support_number" nullable,
             /// The session type, e.g. `"In-web"` (the page names no value set, so any text is kept
             /// without deviation).
-            session_type_v2: String = "session_type_v2",
+            session_type_v2: Text = "session_type_v2",
             /// The chat's id, a JSON number in the samples (`138`); a numeric string is read too.
             chat_id: Numeric = "chat_id",
             /// The chat's state: `"waiting"` and `"connected"` in the samples. Read with the call
@@ -32,7 +33,7 @@ wire_object! {
             /// The chat's direction, `"incoming"` in the samples.
             direction: Direction = "direction",
             /// Who initiated the state: the end user (`"end_user_5"`) or an agent (`"agent_1"`).
-            initiator: String = "initiator",
+            initiator: Text = "initiator",
             /// The chat's participants, each with its `state`, `type` and `dn`.
             participants: List<ChatParticipant> = "participants",
         }
@@ -48,10 +49,10 @@ wire_object! {
             /// `"external"` (the end user) or `"agent"` (the call participants' value set).
             participant_type: ParticipantType = "type",
             /// The participant's directory name: the end user's id (`"end_user_5"`) or the agent's.
-            dn: String = "dn",
+            dn: Text = "dn",
             /// The participant's media id, e.g. `"MB0d0540e6383..."` on the external participant of
             /// the "Chat accepted" sample.
-            media_id: String = "media_id",
+            media_id: Text = "media_id",
         }
     }
 }
