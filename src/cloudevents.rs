@@ -169,7 +169,7 @@ impl CloudEvent {
             id: format!("{:032x}", hash.finish()),
             source,
             event_type: format!("{}.{}.{}", options.type_prefix, kind, TYPE_VERSION),
-            subject: first.clone().or_else(|| second.clone()),
+            subject: first.as_deref().or(second.as_deref()).map(str::to_owned),
             time: common.time.as_ref().map(|time| rfc3339(time.utc)),
             datacontenttype: "application/json".to_owned(),
             data,

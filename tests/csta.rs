@@ -802,7 +802,7 @@ fn the_party_says_whether_the_subject_device_is_the_subscriber() {
     assert_eq!(transferred.party.map(|party| party.role), Some(PartyRole::Agent));
     assert_eq!(
         transferred.counterparty.and_then(|party| party.id),
-        Some("8003@zhen04.cc".to_owned())
+        Some("8003@zhen04.cc".into())
     );
 
     // Agent events: the agent and its extension; call events carry no agent.
@@ -847,7 +847,7 @@ fn direction_is_read_from_status_trunk_or_network_never_guessed() {
     assert_eq!(reached.party.map(|party| party.role), Some(PartyRole::System));
     assert_eq!(
         reached.counterparty.map(|party| (party.role, party.number)),
-        Some((PartyRole::Customer, Some("13800138000".to_owned())))
+        Some((PartyRole::Customer, Some("13800138000".into())))
     );
     let internal = convert_with("established", "agentStatus", json!("CallInternal"));
     assert_eq!(internal.direction, Some(Direction::Internal));

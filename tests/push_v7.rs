@@ -888,11 +888,7 @@ fn agent_statuses_map_to_agent_kinds() {
         );
         let reason = out.not_ready_reason.map(|reason| (reason.code, reason.label));
         if state == AgentState::NotReady {
-            assert_eq!(
-                reason,
-                Some((Some(code.to_owned()), Some(label.to_owned()))),
-                "status {code}"
-            );
+            assert_eq!(reason, Some((Some(code.into()), Some(label.into()))), "status {code}");
         } else {
             assert_eq!(reason, None, "status {code}");
         }

@@ -89,8 +89,8 @@ fn check(lines: &[String], config: TrackerConfig) -> Result<(), TestCaseError> {
         let update = tracker.track(&event, Some(base + TimeDelta::seconds(n as i64)));
         prop_assert!(update.disposition.is_some());
         prop_assert!(!update.events.is_empty(), "the event is always passed on");
-        if let Some(call) = update.events[0].event.call_id.clone() {
-            named.insert(call);
+        if let Some(call) = update.events[0].event.call_id.as_deref() {
+            named.insert(call.to_owned());
         }
         run.take(update);
     }
@@ -127,7 +127,7 @@ fn check(lines: &[String], config: TrackerConfig) -> Result<(), TestCaseError> {
         .events
         .iter()
         .filter(|e| !e.derived && e.event.kind.is_agent_kind())
-        .filter_map(|e| e.event.call_id.clone())
+        .filter_map(|e| e.event.call_id.as_deref().map(str::to_owned))
         .collect();
     for call in named.difference(&recorded) {
         // An agent's own post-call event opens no call: it is the agent's (an interval).

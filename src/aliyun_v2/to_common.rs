@@ -110,7 +110,7 @@ impl Event {
             // A 1.0 name: the same fields as its 2.0 event, so the same conversion; only the
             // vendor's type stays the one sent.
             let mut converted = current.to_common(options);
-            converted.vendor_event_type = vendor_type.as_str().to_owned();
+            converted.vendor_event_type = vendor_type.as_str().into();
             return converted;
         }
         let mut out = CommonEvent::new(Vendor::AlibabaCloud, EventKind::Other, vendor_type.as_str());

@@ -69,7 +69,7 @@ impl VendorKnowledge for Event {
                     .leaving(leaves),
             );
             if customer && common.kind != EventKind::Transferred {
-                reading.agent_with_customer = common.agent_id.clone();
+                reading.agent_with_customer = common.agent_id.as_deref().map(str::to_owned);
             }
         }
         let time = common.time.as_ref().and_then(|time| time.original.as_deref());

@@ -1,6 +1,7 @@
 //! [`AgentState`]: ECMA-269 agent states, with ECMA's "busy" refined.
 
 use super::vocabulary::vocabulary;
+use crate::wire::Text;
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -74,16 +75,18 @@ impl AgentState {
 pub struct NotReadyReason {
     /// The vendor's code (Aliyun `breakCode`, 7moor status number, CSTA `reason`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub code: Option<Text>,
     /// The vendor's label (7moor `statusName`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub label: Option<Text>,
 }
 
 impl NotReadyReason {
     /// A reason with a code and an optional label (empty texts count as none).
     pub fn new(code: Option<&str>, label: Option<&str>) -> Self {
-        let keep = |text: Option<&str>| text.filter(|text| !text.is_empty()).map(str::to_owned);
+        let keep = |text: Option<&str>| text.filter(|text| !text.is_empty()).map(Text::new);
         NotReadyReason {
             code: keep(code),
             label: keep(label),

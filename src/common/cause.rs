@@ -1,6 +1,7 @@
 //! [`Cause`]: why something happened, in ECMA-269 EventCause terms, with the SIP code.
 
 use super::vocabulary::vocabulary;
+use crate::wire::Text;
 use serde::{Deserialize, Serialize};
 
 /// Why a call event happened: an ECMA-269 EventCause, the SIP status code where the vendor
@@ -16,7 +17,8 @@ pub struct Cause {
     pub sip_code: Option<u16>,
     /// The vendor's own cause text, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vendor_text: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub vendor_text: Option<Text>,
 }
 
 impl Cause {
@@ -34,13 +36,13 @@ impl Cause {
         Cause {
             code: CauseCode::from_sip(sip_code),
             sip_code: Some(sip_code),
-            vendor_text: vendor_text.map(str::to_owned),
+            vendor_text: vendor_text.map(Text::new),
         }
     }
 
     /// Sets the vendor's text (an empty text counts as none).
     pub fn with_vendor_text(mut self, text: Option<&str>) -> Self {
-        self.vendor_text = text.filter(|text| !text.is_empty()).map(str::to_owned);
+        self.vendor_text = text.filter(|text| !text.is_empty()).map(Text::new);
         self
     }
 }

@@ -5,6 +5,7 @@ use super::{
     AbandonPhase, AgentState, Cause, Direction, DivertMode, EventKind, EventTime, Media, NotReadyReason, Party,
 };
 use super::{FormatVersion, TransferMode, party::non_empty};
+use crate::wire::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -58,15 +59,18 @@ pub struct CommonEvent {
     /// The vendor's own event type, verbatim: the schema's discriminator as sent
     /// (`"Established"`, `"dialoutRing"`, `"delivered"`, `"CallState"`); for a push_v7 payload
     /// recognised by its shape, the name of the kind it was read as (`"incomingHangup"`).
-    pub vendor_event_type: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub vendor_event_type: Text,
     /// What happened.
     pub kind: EventKind,
     /// The vendor's own id of this event, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub event_id: Option<Text>,
     /// The tenant: Aliyun instance, 7moor account, CSTA namespace, or the configured one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub tenant: Option<Text>,
     /// When it happened, in UTC, with the time's source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<EventTime>,
@@ -75,16 +79,20 @@ pub struct CommonEvent {
     pub sequence: Option<u64>,
     /// The call (contact) the event is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub call_id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub call_id: Option<Text>,
     /// The leg (channel, connection) the event is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leg_id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub leg_id: Option<Text>,
     /// Other calls the event names (the calls a transfer or conference joined).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related_call_ids: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub related_call_ids: Vec<Text>,
     /// The agent the event is about, or the agent acting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agent_id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub agent_id: Option<Text>,
     /// The party the event happened to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<Party>,
@@ -97,13 +105,16 @@ pub struct CommonEvent {
     pub direction: Option<Direction>,
     /// The calling number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub caller: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub caller: Option<Text>,
     /// The called number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callee: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub callee: Option<Text>,
     /// The queue or skill group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queue: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub queue: Option<Text>,
     /// The agent's state after the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_state: Option<AgentState>,
@@ -135,7 +146,7 @@ pub struct CommonEvent {
 impl CommonEvent {
     /// An event of `kind` from `vendor` with its verbatim type and nothing else known yet.
     #[inline]
-    pub fn new(vendor: Vendor, kind: EventKind, vendor_event_type: impl Into<String>) -> Self {
+    pub fn new(vendor: Vendor, kind: EventKind, vendor_event_type: impl Into<Text>) -> Self {
         CommonEvent {
             format: FormatVersion::CURRENT,
             vendor,

@@ -1,6 +1,7 @@
 //! Parties of a call: [`Party`], [`PartyRole`], [`ConnectionState`], and the call's [`Direction`].
 
 use super::vocabulary::vocabulary;
+use crate::wire::Text;
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -64,17 +65,20 @@ pub struct Party {
     pub role: PartyRole,
     /// The leg's id: a channel, connection, device or participant id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub id: Option<Text>,
     /// Its phone number or extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub number: Option<Text>,
     /// The agent this leg is reported with: the agent themself on an agent's or
     /// supervisor's leg, and on a customer's (or other party's) leg the agent whose event it
     /// is, when the vendor says (Aliyun's call events name the agent on every leg they
     /// report, the customer's included). Not a test of whether the party is an agent: that
     /// is [`Party::role`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agent_id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub agent_id: Option<Text>,
     /// Its connection state after the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<ConnectionState>,
@@ -129,6 +133,6 @@ impl Party {
 }
 
 #[inline]
-pub(crate) fn non_empty(text: Option<&str>) -> Option<String> {
-    text.filter(|text| !text.is_empty()).map(str::to_owned)
+pub(crate) fn non_empty(text: Option<&str>) -> Option<Text> {
+    text.filter(|text| !text.is_empty()).map(Text::new)
 }

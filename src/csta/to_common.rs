@@ -527,7 +527,7 @@ impl Event {
     }
 
     /// The other calls the event names, each once, never the event's own call.
-    fn related_calls(&self, call: &CallFields, call_id: Option<&str>) -> Vec<String> {
+    fn related_calls(&self, call: &CallFields, call_id: Option<&str>) -> Vec<Text> {
         let merge = match self {
             Event::Transferred(event) => Some(&event.calls),
             Event::Conferenced(event) => Some(&event.calls),
@@ -544,10 +544,10 @@ impl Event {
             original,
             call.origin_call_info.get().and_then(|origin| origin.call_id.as_str()),
         ];
-        let mut related: Vec<String> = Vec::new();
+        let mut related: Vec<Text> = Vec::new();
         for id in candidates.into_iter().flatten() {
             if !id.is_empty() && Some(id) != call_id && !related.iter().any(|known| known == id) {
-                related.push(id.to_owned());
+                related.push(Text::new(id));
             }
         }
         related

@@ -26,10 +26,13 @@ impl VendorKnowledge for Event {
             if let Some(device) = device {
                 let agent_id = match common.kind {
                     EventKind::AgentLoggedOff => None,
-                    _ => common.agent_id.clone(),
+                    _ => common.agent_id.as_deref().map(str::to_owned),
                 };
                 if agent_id.is_some() || common.kind == EventKind::AgentLoggedOff {
-                    reading.binds_device = Some(DeviceBinding { device, agent_id });
+                    reading.binds_device = Some(DeviceBinding {
+                        device: device.to_string(),
+                        agent_id,
+                    });
                 }
             }
             return reading;
@@ -58,18 +61,18 @@ impl VendorKnowledge for Event {
                 _ => None,
             };
             if let Some(moved) = moved {
-                reading.device_states.push((device.clone(), moved));
+                reading.device_states.push((device.to_string(), moved));
             }
             if reading.leg.as_ref().is_some_and(|leg| leg.leaves) {
-                reading.devices_released.push(device);
+                reading.devices_released.push(device.to_string());
             }
             if common.kind == EventKind::Established {
                 if let Some(calling) = counter_device {
-                    reading.device_states.push((calling, AgentState::Talking));
+                    reading.device_states.push((calling.to_string(), AgentState::Talking));
                 }
             }
         }
-        reading.device = device;
+        reading.device = device.map(String::from);
         let time = common.time.as_ref().and_then(|time| time.original.as_deref());
         reading.dedup_key = Some(moment_key(&[
             &common.vendor_event_type,

@@ -100,6 +100,7 @@ use crate::common::{
     AbandonPhase, AgentState, Cause, CauseCode, CommonEvent, ConnectionState, ConvertOptions, Direction, EventKind,
     EventTime, NotReadyReason, Party, PartyRole, TransferMode, Vendor,
 };
+use crate::wire::Text;
 use crate::wire::{Field, LocalDateTime, TimeFormat, TimeText, UnixSeconds};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -120,10 +121,10 @@ impl Event {
         out.set_tenant(self.account_id().or(options.tenant.as_deref()));
         out.set_call_id(self.call_unique_id().or(super_id));
         out.set_agent_id(self.agent_number());
-        out.event_id = self.event_unique_id().map(str::to_owned);
+        out.event_id = self.event_unique_id().map(Text::new);
         out.time = self.common_time(options);
         if let Some(id) = super_id.filter(|id| out.call_id.as_deref() != Some(*id)) {
-            out.related_call_ids.push(id.to_owned());
+            out.related_call_ids.push(Text::new(id));
         }
         if let Some(call) = self.part::<CallFields>() {
             out.direction = direction(call.call_type());
@@ -350,7 +351,7 @@ fn call_record(out: &mut CommonEvent, cdr: &Cdr, agent: Party, customer: Party) 
         .non_empty()
         .filter(|id| out.call_id.as_deref() != Some(*id) && !out.related_call_ids.iter().any(|known| known == id))
     {
-        out.related_call_ids.push(id.to_owned());
+        out.related_call_ids.push(Text::new(id));
     }
     match cdr.answer_status() {
         Some(CdrStatus::Ivr) => out.abandon_phase = Some(AbandonPhase::Ivr),

@@ -102,7 +102,7 @@ impl Call {
             );
         Call {
             vendor: common.vendor.clone(),
-            tenant: common.tenant.clone(),
+            tenant: common.tenant.as_deref().map(str::to_owned),
             call_id: call_id.to_owned(),
             first_seen: time,
             last_seen: time,

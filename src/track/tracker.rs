@@ -345,9 +345,9 @@ impl Tracker {
                 .as_deref()
                 .and_then(|device| self.devices.get(vendor, &tenant, device))
             {
-                common.agent_id = Some(agent.clone());
+                common.agent_id = Some(agent.as_str().into());
                 if let Some(party) = common.party.as_mut().filter(|party| party.role == PartyRole::Agent) {
-                    party.agent_id = Some(agent.clone());
+                    party.agent_id = Some(agent.as_str().into());
                 }
                 inferred.push("agent_id");
             }
@@ -401,7 +401,7 @@ impl Tracker {
             };
             if let Some(state) = state {
                 moves.push(AgentMove {
-                    agent_id: agent.clone(),
+                    agent_id: agent.to_string(),
                     state,
                     inferred: false,
                 });
@@ -426,7 +426,9 @@ impl Tracker {
             };
             let known = self.agents.get(&common.vendor, tenant, agent);
             let back = known
-                .filter(|known| known.inferred && is_busy(&known.state) && known.call_id == common.call_id)
+                .filter(|known| {
+                    known.inferred && is_busy(&known.state) && known.call_id.as_deref() == common.call_id.as_deref()
+                })
                 .and_then(|known| known.resume.clone());
             if let (Some((state, _)), false) = (back, moves.iter().any(|m| &m.agent_id == agent)) {
                 moves.push(AgentMove {
@@ -438,7 +440,9 @@ impl Tracker {
         }
         for agent in &reading.agents_gone {
             let on_call = self.agents.get(&common.vendor, tenant, agent).is_some_and(|known| {
-                is_busy(&known.state) && known.call_id.is_some() && known.call_id == common.call_id
+                is_busy(&known.state)
+                    && known.call_id.is_some()
+                    && known.call_id.as_deref() == common.call_id.as_deref()
             });
             if on_call && !moves.iter().any(|m| &m.agent_id == agent) {
                 moves.push(AgentMove {
@@ -489,7 +493,7 @@ impl Tracker {
             && previous.is_some_and(|agent| {
                 agent.state == AgentState::WorkingAfterCall
                     && agent.call_id.is_some()
-                    && agent.call_id == common.call_id
+                    && agent.call_id.as_deref() == common.call_id.as_deref()
             });
         if stale {
             return;
@@ -602,7 +606,7 @@ impl Tracker {
             }
         }
         let (reason_code, reason_label) = match agent.reason {
-            Some(reason) => (reason.code, reason.label),
+            Some(reason) => (reason.code.map(String::from), reason.label.map(String::from)),
             None => (None, None),
         };
         update.intervals.push(AgentInterval {
@@ -901,7 +905,10 @@ impl Tracker {
             .filter_map(|(vendor, tenant, agent_id)| {
                 let agent = self.agents.get(&vendor, &tenant, &agent_id)?;
                 let (reason_code, reason_label) = match &agent.reason {
-                    Some(reason) => (reason.code.clone(), reason.label.clone()),
+                    Some(reason) => (
+                        reason.code.as_deref().map(str::to_owned),
+                        reason.label.as_deref().map(str::to_owned),
+                    ),
                     None => (None, None),
                 };
                 Some(AgentStatus {
@@ -956,9 +963,9 @@ fn notice(kind: Disposition, common: &CommonEvent, at: Option<DateTime<Utc>>) ->
     Notice {
         kind,
         vendor: common.vendor.clone(),
-        tenant: common.tenant.clone(),
-        call_id: common.call_id.clone(),
-        vendor_event_type: common.vendor_event_type.clone(),
+        tenant: common.tenant.as_deref().map(str::to_owned),
+        call_id: common.call_id.as_deref().map(str::to_owned),
+        vendor_event_type: common.vendor_event_type.to_string(),
         at,
     }
 }

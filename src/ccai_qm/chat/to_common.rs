@@ -32,6 +32,7 @@ use crate::common::{
     AgentState, CommonEvent, ConvertOptions, Direction, EventKind, EventTime, Media, Party, PartyRole, TransferMode,
     Vendor,
 };
+use crate::wire::Text;
 
 impl ChatEvent {
     /// This chat event in the common vocabulary (see the module table). Never fails.
@@ -99,11 +100,7 @@ impl ChatEvent {
             .into_iter()
             .flatten()
             .find_map(|p| p.agent_id.clone())
-            .or_else(|| {
-                session
-                    .agents()
-                    .find_map(|agent| agent.dn.non_empty().map(str::to_owned))
-            });
+            .or_else(|| session.agents().find_map(|agent| agent.dn.non_empty().map(Text::new)));
         out = out.with_agent_id(agent_id.as_deref());
         out.party = party;
         out.counterparty = counterparty;
