@@ -1,13 +1,17 @@
 //! Allocations per event: the typed parse against `serde_json::Value`, on the same corpus.
 //!
 //! `cargo bench --bench alloc` prints, per corpus, the allocations and bytes allocated per
-//! event. A counting global allocator needs an `unsafe impl GlobalAlloc`: it lives in this
+//! event: parsing, parsing and converting, and serialising the typed and the common event. A
+//! counting global allocator needs an `unsafe impl GlobalAlloc`: it lives in this
 //! bench binary only, never in the library (which is `#![forbid(unsafe_code)]`).
 
 mod corpus;
 
+use cc_events::common::ConvertOptions;
+use chrono::{DateTime, TimeDelta};
 use serde_json::Value;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -59,9 +63,11 @@ fn main() {
     for schema in corpus::SCHEMAS {
         sets.push((schema.as_str(), corpus::generate(&sources, 2_000, 42, Some(schema))));
     }
+    let options = ConvertOptions::default().with_received_at(DateTime::UNIX_EPOCH + TimeDelta::days(19_723));
+    println!("allocations per event (bytes allocated per event)");
     println!(
-        "{:<10} {:>14} {:>14} {:>14} {:>14}",
-        "corpus", "Value allocs", "typed allocs", "Value bytes", "typed bytes"
+        "{:<10} {:>16} {:>16} {:>16} {:>16} {:>16}",
+        "corpus", "Value parse", "typed parse", "parse+convert", "ser typed", "ser common"
     );
     for (name, payloads) in &sets {
         let value = measure(payloads, |bytes| {
@@ -70,9 +76,53 @@ fn main() {
         let typed = measure(payloads, |bytes| {
             black_box(cc_events::parse(bytes).expect("parses"));
         });
+        let converted = measure(payloads, |bytes| {
+            let event = cc_events::parse(bytes).expect("parses");
+            black_box(event.to_common(&options));
+        });
+        // Serialising into a buffer that is already large enough: what is left is the
+        // serialiser's own allocations.
+        let buffer = RefCell::new(Vec::with_capacity(1 << 16));
+        let serialize_typed = measure_prepared(
+            payloads,
+            |bytes| cc_events::parse(bytes).expect("parses"),
+            |event| {
+                let mut buffer = buffer.borrow_mut();
+                buffer.clear();
+                serde_json::to_writer(&mut *buffer, event).expect("writes");
+            },
+        );
+        let serialize_common = measure_prepared(
+            payloads,
+            |bytes| cc_events::parse(bytes).expect("parses").to_common(&options),
+            |event| {
+                let mut buffer = buffer.borrow_mut();
+                buffer.clear();
+                serde_json::to_writer(&mut *buffer, event).expect("writes");
+            },
+        );
+        let cell = |(count, bytes): (f64, f64)| format!("{count:.1} ({bytes:.0})");
         println!(
-            "{name:<10} {:>14.1} {:>14.1} {:>14.0} {:>14.0}",
-            value.0, typed.0, value.1, typed.1
+            "{name:<10} {:>16} {:>16} {:>16} {:>16} {:>16}",
+            cell(value),
+            cell(typed),
+            cell(converted),
+            cell(serialize_typed),
+            cell(serialize_common)
         );
     }
+}
+
+/// Like [`measure`], for a step over values built beforehand (not counted).
+fn measure_prepared<T>(payloads: &[corpus::Payload], prepare: impl Fn(&[u8]) -> T, step: impl Fn(&T)) -> (f64, f64) {
+    let values: Vec<T> = payloads.iter().map(|p| prepare(&p.bytes)).collect();
+    let (count0, bytes0) = (ALLOCATIONS.load(Ordering::Relaxed), BYTES.load(Ordering::Relaxed));
+    for value in &values {
+        step(value);
+    }
+    let n = values.len() as f64;
+    (
+        (ALLOCATIONS.load(Ordering::Relaxed) - count0) as f64 / n,
+        (BYTES.load(Ordering::Relaxed) - bytes0) as f64 / n,
+    )
 }

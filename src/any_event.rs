@@ -11,7 +11,7 @@ use crate::detect::Detector;
 #[cfg(feature = "push_v7")]
 use crate::push_v7;
 use crate::wire::dispatch::{Context, Failure, TypeOnly, fail, resume, strip_bom};
-use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Prefix};
+use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Prefix, TagSeed, Text};
 use crate::{Error, Schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -127,13 +127,6 @@ impl AnyEvent {
             #[cfg(feature = "ccai_qm")]
             AnyEvent::CcaiChat(event) => event.deviations(),
         }
-    }
-
-    /// The event in the common vocabulary, moving its texts instead of copying them: the
-    /// conversion for a service that converts and forwards (it gives what
-    /// [`AnyEvent::to_common`] gives).
-    pub fn into_common(self, options: &ConvertOptions) -> CommonEvent {
-        self.to_common(options)
     }
 
     /// The event in the common vocabulary. Never fails.
@@ -266,12 +259,40 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
         let mut buffered = Buffered::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             if let Some(schema) = detector.decide_on_key(&key) {
-                let pending_key = Some(key.into_owned());
-                return self.dispatch(schema, detector, Prefix { buffered, pending_key }, map);
+                let prefix = Prefix {
+                    buffered,
+                    pending_key: Some(key.into_owned()),
+                    tag: None,
+                };
+                return self.dispatch(schema, detector, prefix, map);
             }
-            let value: Value = map.next_value()?;
+            let value = if matches!(&*key, "eventType" | "pushType" | "eventName" | "type") {
+                // A discriminator (vendors put it first): read as text, and when it decides
+                // its own schema, handed over as the tag, with nothing buffered.
+                match map.next_value_seed(TagSeed)? {
+                    Ok(text) => {
+                        let decided = detector.observe_text(&key, &text);
+                        if let Some(schema) = decided.filter(|schema| tag_of(*schema) == key) {
+                            let prefix = Prefix {
+                                buffered,
+                                pending_key: None,
+                                tag: Some(text),
+                            };
+                            return self.dispatch(schema, detector, prefix, map);
+                        }
+                        buffered.push((Text::from(key), Value::String(text.into_string())));
+                        match decided {
+                            Some(schema) => return self.dispatch(schema, detector, buffered.into(), map),
+                            None => continue,
+                        }
+                    }
+                    Err(value) => value,
+                }
+            } else {
+                map.next_value()?
+            };
             let decided = detector.observe(&key, Some(&value));
-            buffered.push((key.into_owned(), value));
+            buffered.push((Text::from(key), value));
             if let Some(schema) = decided {
                 return self.dispatch(schema, detector, buffered.into(), map);
             }
@@ -279,7 +300,7 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
         match detector.finish() {
             Some(schema) => self.dispatch(schema, detector, buffered.into(), map),
             None => {
-                let keys = buffered.into_iter().map(|(key, _)| key).collect();
+                let keys = buffered.into_iter().map(|(key, _)| key.into_string()).collect();
                 fail(self.failure, "", Failure::UnknownSchema(keys))
             }
         }

@@ -118,6 +118,21 @@ impl Detector {
     /// Takes one entry; `value` is given for the keys of [`Detector::needs_value`] and
     /// [`Detector::needs_type`]. Returns the first schema signalled, once there is one.
     pub(crate) fn observe(&mut self, key: &str, value: Option<&Value>) -> Option<Schema> {
+        self.observe_seen(key, value.and_then(Value::as_str), value)
+    }
+
+    /// [`Detector::observe`] for an entry whose value is the string `text`, read without a
+    /// `Value` (the discriminators, which the readers take as text).
+    pub(crate) fn observe_text(&mut self, key: &str, text: &str) -> Option<Schema> {
+        match key {
+            // Their rules look at the value's JSON type, which a `Value` carries.
+            "content" | "item" => self.observe(key, Some(&Value::String(text.to_owned()))),
+            _ => self.observe_seen(key, Some(text), None),
+        }
+    }
+
+    /// The rules, given the value's text when it is a string and the value itself when read.
+    fn observe_seen(&mut self, key: &str, text: Option<&str>, value: Option<&Value>) -> Option<Schema> {
         let found = match key {
             "eventName" => Some(("eventName", Schema::Csta)),
             "pushType" => Some(("pushType", Schema::PushV7)),
@@ -130,17 +145,15 @@ impl Detector {
                 Some(Value::Object(content)) if content.contains_key("callEvent") => Some(("content", Schema::PushV7)),
                 _ => None,
             },
-            "eventType" => match value {
-                Some(Value::String(stream)) if stream == "agent" || stream == "csta" => {
-                    Some(("eventType", Schema::Csta))
-                }
-                Some(Value::String(_)) => Some(("eventType", Schema::AliyunV2)),
-                _ => None,
+            "eventType" => match text {
+                Some("agent" | "csta") => Some(("eventType", Schema::Csta)),
+                Some(_) => Some(("eventType", Schema::AliyunV2)),
+                None => None,
             },
             "instanceId" => Some(("instanceId", Schema::AliyunV2)),
             "chat_id" => Some(("chat_id", Schema::CcaiChat)),
             "type" => {
-                if let Some(Value::String(kind)) = value {
+                if let Some(kind) = text {
                     let documented = kind == "AgentState" || kind == "CallState";
                     // A repeated `type` is an error of its own; any documented one counts.
                     self.ccai_type = Some(documented || self.ccai_type == Some(true));

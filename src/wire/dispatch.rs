@@ -6,7 +6,7 @@
 //! is read straight into it. No entry is tokenized twice.
 
 use super::object::{EntrySeed, KeySeed};
-use super::{JsonType, ObjectDyn, WireObject};
+use super::{JsonType, ObjectDyn, Text, WireObject};
 use crate::Schema;
 use crate::detect::{Detector, Signal, Watch};
 use crate::error::{Error, ErrorKind};
@@ -20,7 +20,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// The entries of an object read before its discriminator, in order.
-pub type Buffered = Vec<(String, Value)>;
+pub type Buffered = Vec<(Text, Value)>;
 
 /// What was read of an object before its event type was known: the buffered entries and,
 /// when auto-detection decided on a key alone, that key, whose value is still unread in the
@@ -31,6 +31,9 @@ pub struct Prefix {
     pub buffered: Buffered,
     /// A key read whose value comes next in the map.
     pub pending_key: Option<String>,
+    /// The discriminator, when it was read before the schema's reader took over (as a
+    /// string, not buffered: the common case of a payload that starts with it).
+    pub tag: Option<Text>,
 }
 
 impl From<Buffered> for Prefix {
@@ -38,6 +41,7 @@ impl From<Buffered> for Prefix {
         Prefix {
             buffered,
             pending_key: None,
+            tag: None,
         }
     }
 }
@@ -52,7 +56,7 @@ pub trait EventSchema: Sized {
     /// Builds the event for the type named `tag` from what was read and the rest of the map.
     /// `tag_sent` says whether the tag was in the payload (it is put back if so).
     fn dispatch<'de, A: MapAccess<'de>>(
-        tag: String,
+        tag: Text,
         tag_sent: bool,
         prefix: Prefix,
         map: A,
@@ -182,7 +186,7 @@ fn drain_and_judge<'de, A: MapAccess<'de>>(
 pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
     tag_key: &'static str,
     schema: Schema,
-    tag: Option<String>,
+    tag: Option<Text>,
     prefix: Prefix,
     mut map: A,
     cx: &mut Context<'_>,
@@ -204,7 +208,7 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
         &mut map,
         tag_key,
         schema,
-        tag.as_deref(),
+        tag.as_ref().map(Text::as_str),
         cx,
         |map, key, value| match value {
             Some(Value::String(text)) => object.take_entry(key, IntoDeserializer::<A::Error>::into_deserializer(text)),
@@ -222,28 +226,89 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
 pub fn finish_unknown<'de, A: MapAccess<'de>>(
     tag_key: &'static str,
     schema: Schema,
-    tag: Option<String>,
+    tag: Option<Text>,
     prefix: Prefix,
     mut map: A,
     cx: &mut Context<'_>,
 ) -> Result<Map<String, Value>, A::Error> {
-    let mut object: Map<String, Value> = prefix.buffered.into_iter().collect();
+    let mut object: Map<String, Value> = prefix
+        .buffered
+        .into_iter()
+        .map(|(key, value)| (key.into_string(), value))
+        .collect();
     if let Some(tag) = &tag {
-        object.insert(tag_key.to_owned(), Value::String(tag.clone()));
+        object.insert(tag_key.to_owned(), Value::String(tag.to_string()));
     }
     if let Some(key) = prefix.pending_key {
         let value = map.next_value::<Value>()?;
         object.insert(key, value);
     }
-    read_top(&mut map, tag_key, schema, tag.as_deref(), cx, |map, key, value| {
-        let value = match value {
-            Some(value) => value,
-            None => map.next_value::<Value>()?,
-        };
-        object.insert(key.to_owned(), value);
-        Ok(())
-    })?;
+    read_top(
+        &mut map,
+        tag_key,
+        schema,
+        tag.as_ref().map(Text::as_str),
+        cx,
+        |map, key, value| {
+            let value = match value {
+                Some(value) => value,
+                None => map.next_value::<Value>()?,
+            };
+            object.insert(key.to_owned(), value);
+            Ok(())
+        },
+    )?;
     Ok(object)
+}
+
+/// Reads a discriminator's value: a string straight into a [`Text`] (no `Value`, no
+/// allocation for a short one), anything else as the `Value` an error reports.
+pub(crate) struct TagSeed;
+
+impl<'de> DeserializeSeed<'de> for TagSeed {
+    type Value = Result<Text, Value>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(TagVisitor)
+    }
+}
+
+struct TagVisitor;
+
+impl<'de> Visitor<'de> for TagVisitor {
+    type Value = Result<Text, Value>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Ok(Text::new(text)))
+    }
+    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Ok(Text::from(text)))
+    }
+    fn visit_bool<E>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(Err(Value::Bool(value)))
+    }
+    fn visit_i64<E>(self, value: i64) -> Result<Self::Value, E> {
+        Ok(Err(Value::from(value)))
+    }
+    fn visit_u64<E>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(Err(Value::from(value)))
+    }
+    fn visit_f64<E>(self, value: f64) -> Result<Self::Value, E> {
+        Ok(Err(Value::from(value)))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Err(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Err(Value::Null))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Err)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Err)
+    }
 }
 
 /// Why a payload could not be dispatched, for [`ErrorKind`] (serde's own errors carry text only).
@@ -320,24 +385,43 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
     let Prefix {
         mut buffered,
         pending_key,
+        tag,
     } = prefix;
-    let mut tags = buffered.iter().filter(|(key, _)| key == E::TAG);
-    if let (Some(_), Some(_)) = (tags.next(), tags.next()) {
-        let values = buffered
+    let buffered_tags = buffered.iter().filter(|(key, _)| key == E::TAG).count();
+    if buffered_tags + usize::from(tag.is_some()) >= 2 {
+        let values = tag
             .iter()
-            .filter(|(key, _)| key == E::TAG)
-            .map(|(_, value)| value.clone())
+            .map(|tag| Value::String(tag.to_string()))
+            .chain(
+                buffered
+                    .iter()
+                    .filter(|(key, _)| key == E::TAG)
+                    .map(|(_, value)| value.clone()),
+            )
             .collect();
         if let Some(key) = pending_key {
             skip_pending(&key, &mut map, cx)?;
         }
         return Err(drain_and_judge(&mut map, E::TAG, values, cx));
     }
+    if let Some(tag) = tag {
+        let prefix = Prefix {
+            buffered,
+            pending_key,
+            tag: None,
+        };
+        return E::dispatch(tag, true, prefix, map, cx);
+    }
     if let Some(index) = buffered.iter().position(|(key, _)| key == E::TAG) {
         // In bounds: `position` found it in this very vector.
         let (_, tag) = buffered.remove(index);
+        let prefix = Prefix {
+            buffered,
+            pending_key,
+            tag: None,
+        };
         return match tag {
-            Value::String(tag) => E::dispatch(tag, true, Prefix { buffered, pending_key }, map, cx),
+            Value::String(tag) => E::dispatch(Text::from(tag), true, prefix, map, cx),
             other => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
         };
     }
@@ -347,9 +431,9 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
     };
     while let Some(key) = next_key {
         if key == E::TAG {
-            return match map.next_value::<Value>()? {
-                Value::String(tag) => E::dispatch(tag, true, buffered.into(), map, cx),
-                other => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+            return match map.next_value_seed(TagSeed)? {
+                Ok(tag) => E::dispatch(tag, true, buffered.into(), map, cx),
+                Err(other) => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
             };
         }
         let value = map.next_value::<Value>()?;
@@ -359,13 +443,13 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
                 return Err(drain_and_judge(&mut map, E::TAG, Vec::new(), cx));
             }
         }
-        buffered.push((key.into_owned(), value));
+        buffered.push((Text::from(key), value));
         next_key = map.next_key_seed(KeySeed)?;
     }
     match E::untagged(&buffered) {
-        Some(kind) => E::dispatch(kind.to_owned(), false, buffered.into(), map, cx),
+        Some(kind) => E::dispatch(Text::from(kind), false, buffered.into(), map, cx),
         None => {
-            let keys = buffered.into_iter().map(|(key, _)| key).collect();
+            let keys = buffered.into_iter().map(|(key, _)| key.into_string()).collect();
             fail(cx.failure, E::TAG, Failure::MissingTag(keys))
         }
     }
@@ -596,13 +680,13 @@ macro_rules! wire_events {
             const TAG: &'static str = $tag;
 
             fn dispatch<'de, A: ::serde::de::MapAccess<'de>>(
-                tag: String,
+                tag: $crate::wire::Text,
                 tag_sent: bool,
                 prefix: $crate::wire::Prefix,
                 map: A,
                 cx: &mut $crate::wire::Context<'_>,
             ) -> Result<Self, A::Error> {
-                let tag_back = |tag: String| if tag_sent { Some(tag) } else { None };
+                let tag_back = |tag: $crate::wire::Text| if tag_sent { Some(tag) } else { None };
                 let schema = $crate::Schema::$schema;
                 Ok(match tag.as_str() {
                     $( $tagtext => $name::$variant(

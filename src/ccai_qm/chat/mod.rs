@@ -59,7 +59,7 @@ impl EventSchema for ChatEvent {
     const TAG: &'static str = "state";
 
     fn dispatch<'de, A: MapAccess<'de>>(
-        tag: String,
+        tag: crate::wire::Text,
         tag_sent: bool,
         prefix: Prefix,
         map: A,
