@@ -126,9 +126,13 @@ impl CauseCode {
     /// Reads an ECMA cause name written in any casing, with or without `_`/`-`/spaces:
     /// `newCall`, `NEWCALL`, `NEW_CALL` all give [`CauseCode::NewCall`]; anything else `Other`.
     pub fn from_ecma(text: &str) -> Self {
-        CauseCode::KNOWN
-            .iter()
-            .find(|code| **code != CauseCode::Other && crate::wire::loosely_equal(code.as_str(), text))
+        // The exact ECMA spelling first (what feeds send): a length-and-bytes compare, where
+        // the loose one folds every character of both sides.
+        let known = CauseCode::KNOWN.iter().filter(|code| **code != CauseCode::Other);
+        known
+            .clone()
+            .find(|code| code.as_str() == text)
+            .or_else(|| known.clone().find(|code| crate::wire::loosely_equal(code.as_str(), text)))
             .cloned()
             .unwrap_or(CauseCode::Other)
     }
