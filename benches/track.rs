@@ -1,19 +1,30 @@
 //! What tracking adds to parse + `to_common`, on the mixed corpus and on call streams.
 //!
-//! `cargo bench --bench track`. In each group, `parse_and_to_common` is the stateless path and
-//! `parse_and_track` the same payloads through a [`Tracker`] (which converts each event
-//! itself): the ratio of their medians is the tracker's cost. The target is at most 1.3.
+//! `cargo bench --bench track` (`-- --rounds N --events N` to change the defaults): interleaved
+//! rounds, as in `benches/ratios.rs`. Each round runs every strategy once, in a shuffled order;
+//! the ratio of a strategy to `parse_and_to_common` is taken within each round, and the
+//! median over rounds (the first, a warm-up, dropped) is printed. `parse_and_track` is
+//! [`Tracker::track`] (which converts each event itself) and `finish`, `parse_and_track_into`
+//! the same with one reused [`Update`] (`Tracker::track_into`). The target is at most 1.3.
+//!
+//! `cargo bench --bench track -- --criterion` runs criterion groups of the same pairs instead
+//! (one after the other, so their ratio mixes two moments of a shared machine).
 
 mod corpus;
 
 use cc_events::common::ConvertOptions;
-use cc_events::track::Tracker;
+use cc_events::track::{Tracker, Update};
 use chrono::{DateTime, TimeDelta, Utc};
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use std::time::Duration;
+use std::io::Write;
+use std::time::{Duration, Instant};
 
 const EVENTS: usize = 2_000;
+
+fn received() -> DateTime<Utc> {
+    DateTime::UNIX_EPOCH + TimeDelta::days(19_723)
+}
 
 fn compare(c: &mut Criterion, name: &str, payloads: &[Vec<u8>]) {
     let bytes: u64 = payloads.iter().map(|p| p.len() as u64).sum();
@@ -22,7 +33,7 @@ fn compare(c: &mut Criterion, name: &str, payloads: &[Vec<u8>]) {
     group.sample_size(30);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
-    let received: DateTime<Utc> = DateTime::UNIX_EPOCH + TimeDelta::days(19_723);
+    let received = received();
     let options = ConvertOptions::default().with_received_at(received);
     group.bench_function(BenchmarkId::new("parse_and_to_common", payloads.len()), |b| {
         b.iter(|| {
@@ -42,7 +53,111 @@ fn compare(c: &mut Criterion, name: &str, payloads: &[Vec<u8>]) {
             black_box(tracker.finish());
         })
     });
+    group.bench_function(BenchmarkId::new("parse_and_track_into", payloads.len()), |b| {
+        b.iter(|| run_track_into(payloads, received))
+    });
     group.finish();
+}
+
+fn run_to_common(payloads: &[Vec<u8>], options: &ConvertOptions) {
+    for p in payloads {
+        let event = cc_events::parse(p).expect("parses");
+        black_box(event.to_common(options));
+    }
+}
+
+fn run_track(payloads: &[Vec<u8>], received: DateTime<Utc>) {
+    let mut tracker = Tracker::default();
+    for p in payloads {
+        let event = cc_events::parse(p).expect("parses");
+        black_box(tracker.track(&event, Some(received)));
+    }
+    black_box(tracker.finish());
+}
+
+fn run_track_into(payloads: &[Vec<u8>], received: DateTime<Utc>) {
+    let mut tracker = Tracker::default();
+    let mut update = Update::default();
+    for p in payloads {
+        let event = cc_events::parse(p).expect("parses");
+        tracker.track_into(&event, Some(received), &mut update);
+        black_box(&update);
+    }
+    black_box(tracker.finish());
+}
+
+fn parse_only(payloads: &[Vec<u8>]) {
+    for p in payloads {
+        black_box(cc_events::parse(p).expect("parses"));
+    }
+}
+
+type Run = fn(&[Vec<u8>], &ConvertOptions, DateTime<Utc>);
+
+/// The strategies, each over the whole set once. The first is the baseline.
+const STRATEGIES: [(&str, Run); 4] = [
+    ("parse_and_to_common", |p, options, _| run_to_common(p, options)),
+    ("parse", |p, _, _| parse_only(p)),
+    ("parse_and_track", |p, _, received| run_track(p, received)),
+    ("parse_and_track_into", |p, _, received| run_track_into(p, received)),
+];
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}
+
+/// Every strategy in every round, shuffled; the medians of the per-round ratios.
+fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
+    let received = received();
+    let options = ConvertOptions::default().with_received_at(received);
+    let mut rng = corpus::Rng::new(1);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(
+        out,
+        "{rounds} rounds, medians of per-round ratios to parse_and_to_common (below 1.3: the target)"
+    )
+    .ok();
+    for (name, payloads) in sets {
+        let bytes: usize = payloads.iter().map(Vec::len).sum();
+        let mut seconds = vec![Vec::with_capacity(rounds + 1); STRATEGIES.len()];
+        for _ in 0..=rounds {
+            let mut order: Vec<usize> = (0..STRATEGIES.len()).collect();
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.below(i + 1));
+            }
+            for &s in &order {
+                let start = Instant::now();
+                (STRATEGIES[s].1)(payloads, &options, received);
+                seconds[s].push(start.elapsed().as_secs_f64());
+            }
+        }
+        // The first round warms the caches and the allocator: dropped.
+        for times in &mut seconds {
+            times.remove(0);
+        }
+        writeln!(out, "\n{name} ({} events, {bytes} bytes)", payloads.len()).ok();
+        writeln!(out, "{:<24} {:>10} {:>10} {:>9}", "strategy", "median ms", "MB/s", "ratio").ok();
+        for (s, (strategy, _)) in STRATEGIES.iter().enumerate() {
+            let mut ratios: Vec<f64> = (0..rounds).map(|r| seconds[s][r] / seconds[0][r]).collect();
+            let mut own = seconds[s].clone();
+            let time = median(&mut own);
+            let mbps = bytes as f64 / time / 1e6;
+            writeln!(
+                out,
+                "{strategy:<24} {:>10.3} {mbps:>10.1} {:>8.3}x",
+                time * 1e3,
+                median(&mut ratios)
+            )
+            .ok();
+        }
+    }
 }
 
 /// The fixture call streams of every vendor, repeated with a new call id each time, until
@@ -83,15 +198,32 @@ fn call_streams(count: usize) -> Vec<Vec<u8>> {
     out
 }
 
-fn benches(c: &mut Criterion) {
+fn main() {
+    let mut rounds = 31;
+    let mut events = EVENTS;
+    let mut criterion = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).expect("--rounds N"),
+            "--events" => events = args.next().and_then(|n| n.parse().ok()).expect("--events N"),
+            "--criterion" => criterion = true,
+            _ => {} // cargo bench passes `--bench`
+        }
+    }
     let sources = corpus::Sources::load();
-    let mixed: Vec<Vec<u8>> = corpus::generate(&sources, EVENTS, 42, None)
+    let mixed: Vec<Vec<u8>> = corpus::generate(&sources, events, 42, None)
         .into_iter()
         .map(|p| p.bytes)
         .collect();
-    compare(c, "track_mixed", &mixed);
-    compare(c, "track_calls", &call_streams(EVENTS));
+    let sets = [("mixed", mixed), ("calls", call_streams(events))];
+    if criterion {
+        // Configured here, not from the arguments (criterion would refuse `--criterion`).
+        let mut c = Criterion::default();
+        compare(&mut c, "track_mixed", &sets[0].1);
+        compare(&mut c, "track_calls", &sets[1].1);
+        c.final_summary();
+        return;
+    }
+    interleaved(&sets, rounds);
 }
-
-criterion_group!(track, benches);
-criterion_main!(track);

@@ -7,7 +7,7 @@
 mod support;
 
 use cc_events::common::AgentState;
-use cc_events::track::{Disposition, KpiReport, Outcome, Tracker, TrackerConfig};
+use cc_events::track::{Disposition, KpiAccumulator, KpiReport, Outcome, Tracker, TrackerConfig};
 use chrono::TimeDelta;
 use support::{ms, run_stream, run_text, utc};
 
@@ -337,4 +337,41 @@ fn alibaba_clouds_cdr_ready_is_reconciled() {
     let reconciled = run.only_call().reconciliation.clone().expect("the CDRReady");
     let fields: Vec<&str> = reconciled.disagreements.iter().map(|d| d.field.as_str()).collect();
     assert_eq!(fields, ["agents"]);
+}
+
+/// The accumulator a long stream's summary keeps gives what `compute` gives for the final
+/// records, whatever order the calls and intervals come in.
+#[test]
+fn the_kpi_accumulator_agrees_with_compute() {
+    let mut records = Vec::new();
+    let mut intervals = Vec::new();
+    for name in ["inbound-via-ivr", "queueing-timeout", "attended-transfer", "outbound-call"] {
+        let run = run_stream(&format!("aliyun_v2/scenarios/{name}.ndjson"));
+        // A contact id per stream, so that each is a call of its own.
+        for mut record in run.records.iter().cloned() {
+            record.call_id = format!("{name}-{}", record.call_id);
+            records.push(record);
+        }
+        intervals.extend(run.intervals.iter().cloned());
+    }
+    let threshold = TimeDelta::seconds(20);
+    let computed = KpiReport::compute(&records, &intervals, threshold);
+    let mut newest: Vec<&cc_events::track::CallRecord> = Vec::new();
+    for record in &records {
+        match newest.iter_mut().find(|kept| kept.call_id == record.call_id) {
+            Some(kept) if kept.revision < record.revision => *kept = record,
+            Some(_) => {}
+            None => newest.push(record),
+        }
+    }
+    let mut accumulator = KpiAccumulator::new(threshold);
+    for interval in intervals.iter().rev() {
+        accumulator.add_interval(interval);
+    }
+    for record in newest.iter().rev() {
+        accumulator.add_call(record);
+    }
+    assert_eq!(accumulator.report(), computed);
+    assert_eq!(computed.overall.calls, 4);
+    assert!(computed.overall.answered >= 2);
 }

@@ -96,3 +96,29 @@ fn without_a_tracking_flag_the_output_is_unchanged() {
     assert_eq!(events.len(), 2);
     assert_eq!(events[1]["kind"], "abandoned");
 }
+
+/// More calls than the tracker remembers: the table's rows come as calls become final, none
+/// is lost or repeated, and the KPIs count every call once.
+#[test]
+fn summary_of_more_calls_than_remembered_counts_each_once() {
+    const CALLS: usize = 4_200;
+    let text = std::fs::read_to_string(stream("aliyun_v2/scenarios/ivr-abandoned.ndjson")).expect("a stream");
+    let mut lines = String::new();
+    for n in 0..CALLS {
+        lines.push_str(&text.replace("job-f8e9639a", &format!("job-{n:08}")));
+    }
+    let path = std::env::temp_dir().join(format!("cc-events-summary-{}.ndjson", std::process::id()));
+    std::fs::write(&path, lines).expect("writes");
+    let output = normalize(&["--summary"], std::slice::from_ref(&path));
+    std::fs::remove_file(&path).ok();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("alibaba_cloud")).collect();
+    assert_eq!(rows.len(), CALLS);
+    let unique: std::collections::HashSet<&str> = rows.iter().filter_map(|r| r.split_whitespace().nth(1)).collect();
+    assert_eq!(unique.len(), CALLS, "no call twice");
+    assert_eq!(text.lines().filter(|l| l.starts_with("vendor")).count(), 1, "one header");
+    let all = text.lines().find(|l| l.contains("all calls")).expect("the KPIs");
+    assert!(all.contains(&format!("calls  {CALLS}")), "{all}");
+    assert!(all.contains(&format!("abandoned  {CALLS}")), "{all}");
+}

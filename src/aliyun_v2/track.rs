@@ -16,6 +16,7 @@
 //! No event id exists: a repeat is the same type on the same channel at the same time.
 
 use super::Event;
+use std::borrow::Cow;
 use crate::common::{CauseCode, CommonEvent, EventKind, PartyRole};
 use crate::track::{CallEnd, CallMoment, LegReading, ReadContext, Reading, VendorKnowledge, VendorRecord, moment_key};
 
@@ -25,7 +26,7 @@ fn is_customer_channel(channel: &str) -> bool {
 }
 
 impl VendorKnowledge for Event {
-    fn read(&self, common: &CommonEvent, context: &ReadContext<'_>) -> Reading {
+    fn read<'a>(&'a self, common: &'a CommonEvent, context: &ReadContext<'_>) -> Reading<'a> {
         let mut reading = Reading::plain(common);
         if common.call_id.is_none() {
             return reading;
@@ -69,7 +70,7 @@ impl VendorKnowledge for Event {
                     .leaving(leaves),
             );
             if customer && common.kind != EventKind::Transferred {
-                reading.agent_with_customer = common.agent_id.as_deref().map(str::to_owned);
+                reading.agent_with_customer = common.agent_id.as_deref().map(Cow::Borrowed);
             }
         }
         let time = common.time.as_ref().and_then(|time| time.original.as_deref());

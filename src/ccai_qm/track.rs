@@ -29,7 +29,7 @@ impl VendorKnowledge for Event {
         true
     }
 
-    fn read(&self, common: &CommonEvent, context: &ReadContext<'_>) -> Reading {
+    fn read<'a>(&'a self, common: &'a CommonEvent, context: &ReadContext<'_>) -> Reading<'a> {
         let mut reading = Reading::plain(common);
         let Some(call) = self.call() else {
             return reading;

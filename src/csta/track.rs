@@ -15,22 +15,23 @@
 //!   customer leg is waited for.
 
 use super::Event;
+use std::borrow::Cow;
 use crate::common::{AgentState, CommonEvent, ConnectionState, EventKind};
 use crate::track::{CallEnd, DeviceBinding, LegReading, ReadContext, Reading, VendorKnowledge, moment_key};
 
 impl VendorKnowledge for Event {
-    fn read(&self, common: &CommonEvent, _context: &ReadContext<'_>) -> Reading {
+    fn read<'a>(&'a self, common: &'a CommonEvent, _context: &ReadContext<'_>) -> Reading<'a> {
         let mut reading = Reading::plain(common);
-        let device = common.party.as_ref().and_then(|party| party.id.clone());
+        let device = common.party.as_ref().and_then(|party| party.id.as_deref());
         if common.kind.is_agent_kind() {
             if let Some(device) = device {
                 let agent_id = match common.kind {
                     EventKind::AgentLoggedOff => None,
-                    _ => common.agent_id.as_deref().map(str::to_owned),
+                    _ => common.agent_id.as_deref().map(Cow::Borrowed),
                 };
                 if agent_id.is_some() || common.kind == EventKind::AgentLoggedOff {
                     reading.binds_device = Some(DeviceBinding {
-                        device: device.to_string(),
+                        device: Cow::Borrowed(device),
                         agent_id,
                     });
                 }
@@ -42,7 +43,7 @@ impl VendorKnowledge for Event {
         };
         reading.call_end = Some(CallEnd::LastLeg { needs_customer: false });
         let state = common.party.as_ref().and_then(|party| party.state.clone());
-        if let Some(leg) = common.leg_id.as_deref().or(device.as_deref()) {
+        if let Some(leg) = common.leg_id.as_deref().or(device) {
             let leaves = common.kind == EventKind::ConnectionCleared
                 || matches!(state, Some(ConnectionState::Null | ConnectionState::Fail));
             reading.leg = Some(
@@ -51,8 +52,8 @@ impl VendorKnowledge for Event {
                     .leaving(leaves),
             );
         }
-        let counter_device = common.counterparty.as_ref().and_then(|party| party.id.clone());
-        if let Some(device) = device.clone() {
+        let counter_device = common.counterparty.as_ref().and_then(|party| party.id.as_deref());
+        if let Some(device) = device {
             let moved = match common.kind {
                 EventKind::Delivered | EventKind::Offered => Some(AgentState::Ringing),
                 EventKind::Established | EventKind::Retrieved => Some(AgentState::Talking),
@@ -61,24 +62,24 @@ impl VendorKnowledge for Event {
                 _ => None,
             };
             if let Some(moved) = moved {
-                reading.device_states.push((device.to_string(), moved));
+                reading.device_states.push((Cow::Borrowed(device), moved));
             }
             if reading.leg.as_ref().is_some_and(|leg| leg.leaves) {
-                reading.devices_released.push(device.to_string());
+                reading.devices_released.push(Cow::Borrowed(device));
             }
             if common.kind == EventKind::Established {
                 if let Some(calling) = counter_device {
-                    reading.device_states.push((calling.to_string(), AgentState::Talking));
+                    reading.device_states.push((Cow::Borrowed(calling), AgentState::Talking));
                 }
             }
         }
-        reading.device = device.map(String::from);
+        reading.device = device.map(Cow::Borrowed);
         let time = common.time.as_ref().and_then(|time| time.original.as_deref());
         reading.dedup_key = Some(moment_key(&[
             &common.vendor_event_type,
             call_id,
             common.leg_id.as_deref().unwrap_or(""),
-            reading.device.as_deref().unwrap_or(""),
+            device.unwrap_or(""),
             time.unwrap_or(""),
             common
                 .cause

@@ -20,17 +20,17 @@ use crate::track::{CallEnd, CallMoment, LegReading, ReadContext, Reading, Vendor
 use chrono::{DateTime, FixedOffset, Utc};
 
 impl VendorKnowledge for Event {
-    fn read(&self, common: &CommonEvent, context: &ReadContext<'_>) -> Reading {
+    fn read<'a>(&'a self, common: &'a CommonEvent, context: &ReadContext<'_>) -> Reading<'a> {
         let mut reading = Reading::plain(common);
         let Some(call_id) = common.call_id.as_deref() else {
             return reading;
         };
         reading.call_end = Some(CallEnd::Explicit);
-        let seconds = common
-            .time
-            .as_ref()
-            .map(|time| time.utc.timestamp().to_string())
-            .unwrap_or_default();
+        let mut digits = [0u8; 20];
+        let seconds = match &common.time {
+            Some(time) => decimal(time.utc.timestamp(), &mut digits),
+            None => "",
+        };
         let name = |event: &CallEvent| match event {
             CallEvent::Calling => "calling",
             CallEvent::Ring => "ring",
@@ -57,7 +57,7 @@ impl VendorKnowledge for Event {
                         }
                         _ => CallMoment::Touched,
                     });
-                    reading.dedup_key = Some(moment_key(&[call_id, name(event), &seconds]));
+                    reading.dedup_key = Some(moment_key(&[call_id, name(event), seconds]));
                 }
             }
             Event::Cdr(cdr) => {
@@ -66,14 +66,36 @@ impl VendorKnowledge for Event {
             }
             _ => {
                 if let Some(event) = self.call_event() {
-                    let pushed = format!("push:{}", common.vendor_event_type);
-                    reading.dedup_key = Some(moment_key(&[call_id, &pushed, name(event), &seconds]));
-                    reading.marks = Some(moment_key(&[call_id, name(event), &seconds]));
+                    let pushed = ["push", &common.vendor_event_type];
+                    reading.dedup_key = Some(moment_key(&[call_id, pushed[0], pushed[1], name(event), seconds]));
+                    reading.marks = Some(moment_key(&[call_id, name(event), seconds]));
                 }
             }
         }
         reading
     }
+}
+
+/// The decimal digits of `n`, written into `buffer` (a moment key's part, not allocated).
+fn decimal(n: i64, buffer: &mut [u8; 20]) -> &str {
+    let mut rest = n.unsigned_abs();
+    let mut start = buffer.len();
+    for slot in buffer.iter_mut().rev() {
+        // Digits from the end: an i64 has at most 19 and a sign, 20 bytes.
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        start -= 1;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        if let Some(slot) = start.checked_sub(1).and_then(|at| buffer.get_mut(at)) {
+            *slot = b'-';
+            start -= 1;
+        }
+    }
+    buffer.get(start..).and_then(|digits| std::str::from_utf8(digits).ok()).unwrap_or("")
 }
 
 /// The figures of a `cdr`.
@@ -103,4 +125,15 @@ fn cdr_record(cdr: &super::Cdr, common: &CommonEvent, offset: FixedOffset) -> Ve
     });
     record.agents = common.agent_id.iter().map(|agent| agent.to_string()).collect();
     record
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decimal_is_to_string() {
+        let mut buffer = [0u8; 20];
+        for n in [0, 7, -7, 10, 1_618_000_000, i64::MAX, i64::MIN] {
+            assert_eq!(super::decimal(n, &mut buffer), n.to_string());
+        }
+    }
 }

@@ -4,11 +4,40 @@ use super::knowledge::{CallEnd, CallMoment, LegReading, Reading, Snapshot};
 use super::record::{CallRecord, Hold, Outcome, VendorRecord, non_negative};
 use crate::common::{AbandonPhase, CauseCode, CommonEvent, Direction, Media, PartyRole, Vendor};
 use chrono::{DateTime, Utc};
-use std::collections::VecDeque;
 
 /// How many moment keys a call remembers to drop repeats (vendors repeat a moment within
 /// seconds, not dozens of events later).
 pub(crate) const DEDUP_MEMORY: usize = 32;
+
+/// The latest [`DEDUP_MEMORY`] moment keys of a call, inline: a call allocates nothing for them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Dedup {
+    keys: [u64; DEDUP_MEMORY],
+    /// How many slots hold a key.
+    len: usize,
+    /// The slot the next key takes (the oldest, once full).
+    next: usize,
+}
+
+impl Dedup {
+    /// Whether `key` was seen.
+    pub(crate) fn contains(&self, key: u64) -> bool {
+        self.keys.iter().take(self.len).any(|seen| *seen == key)
+    }
+
+    /// Whether `key` was seen (and remembers it if not, forgetting the oldest when full).
+    pub(crate) fn seen(&mut self, key: u64) -> bool {
+        if self.contains(key) {
+            return true;
+        }
+        if let Some(slot) = self.keys.get_mut(self.next) {
+            *slot = key;
+        }
+        self.next = (self.next + 1) % DEDUP_MEMORY;
+        self.len = (self.len + 1).min(DEDUP_MEMORY);
+        false
+    }
+}
 
 /// One leg of a call: a channel, connection or participant.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +79,7 @@ pub(crate) struct Call {
     connected_before: bool,
     legs: Vec<Leg>,
     pub(crate) snapshot: Option<Snapshot>,
-    pub(crate) dedup: VecDeque<u64>,
+    pub(crate) dedup: Dedup,
     related: Vec<String>,
     direction: Option<Direction>,
     media: Option<Media>,
@@ -87,6 +116,7 @@ pub(crate) struct Call {
 
 impl Call {
     /// A call first seen with an event at `time` whose moment is `moment`.
+    #[inline(never)]
     pub(crate) fn open(
         common: &CommonEvent,
         call_id: &str,
@@ -110,7 +140,7 @@ impl Call {
             connected_before,
             legs: Vec::new(),
             snapshot: None,
-            dedup: VecDeque::new(),
+            dedup: Dedup::default(),
             related: Vec::new(),
             direction: None,
             media: None,
@@ -142,18 +172,6 @@ impl Call {
             acw_done: None,
             ended_by_vendor: false,
         }
-    }
-
-    /// Whether `key` was seen (and remembers it if not).
-    pub(crate) fn seen(dedup: &mut VecDeque<u64>, key: u64) -> bool {
-        if dedup.contains(&key) {
-            return true;
-        }
-        if dedup.len() >= DEDUP_MEMORY {
-            dedup.pop_front();
-        }
-        dedup.push_back(key);
-        false
     }
 
     /// The call's direction so far.
@@ -225,7 +243,7 @@ impl Call {
                 self.legs.push(Leg {
                     id: None,
                     role: Some(PartyRole::Agent),
-                    agent_id: Some(agent.clone()),
+                    agent_id: Some(agent.to_string()),
                     active: true,
                 });
             }
@@ -295,7 +313,7 @@ impl Call {
         let index = self
             .legs
             .iter()
-            .position(|leg| leg.id.as_deref() == Some(reading.id.as_str()))
+            .position(|leg| leg.id.as_deref() == Some(&*reading.id))
             .or_else(|| {
                 // The agent's own leg, named before by the customer's.
                 let agent = reading.agent_id.as_deref()?;
@@ -307,7 +325,7 @@ impl Call {
             Some(index) => index,
             None => {
                 self.legs.push(Leg {
-                    id: Some(reading.id.clone()),
+                    id: Some(reading.id.to_string()),
                     role: None,
                     agent_id: None,
                     active: !reading.leaves,
@@ -318,14 +336,14 @@ impl Call {
         let connected_before = self.connected_before;
         let leg = self.legs.get_mut(index)?;
         if leg.id.is_none() {
-            leg.id = Some(reading.id.clone());
+            leg.id = Some(reading.id.to_string());
         }
         // A role once known stays: later events may name the leg less precisely.
         if leg.role.as_ref().is_none_or(|role| *role == PartyRole::Unknown) {
             leg.role = reading.role.clone().or(leg.role.take());
         }
         if leg.agent_id.is_none() {
-            leg.agent_id.clone_from(&reading.agent_id);
+            leg.agent_id = reading.agent_id.as_deref().map(str::to_owned);
         }
         let (role, agent) = (leg.role.clone(), leg.agent_id.clone());
         if reading.leaves {
@@ -400,6 +418,7 @@ impl Call {
     }
 
     /// The call's record at revision 1 (the call's texts moved into it, not copied).
+    #[inline(never)]
     pub(crate) fn into_record(self, closing: Closing) -> CallRecord {
         let mut inferred: Vec<String> = Vec::new();
         let mut unknown: Vec<String> = Vec::new();
@@ -558,5 +577,23 @@ fn fill(slot: &mut Option<String>, value: Option<&str>) {
 fn push_unique(list: &mut Vec<String>, value: &str) {
     if !list.iter().any(|item| item == value) {
         list.push(value.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedup_remembers_the_latest_keys() {
+        let mut dedup = Dedup::default();
+        assert!(!dedup.seen(7));
+        assert!(dedup.seen(7));
+        for key in 100..100 + DEDUP_MEMORY as u64 {
+            assert!(!dedup.seen(key));
+        }
+        assert!(!dedup.contains(7), "the oldest is forgotten");
+        assert!(dedup.contains(100 + DEDUP_MEMORY as u64 - 1));
+        assert!(!dedup.contains(0), "an empty slot is no key");
     }
 }

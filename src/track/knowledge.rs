@@ -5,15 +5,16 @@
 //! machine stays vendor-neutral and only applies readings.
 
 use super::record::VendorRecord;
+use std::borrow::Cow;
 use crate::common::{AgentState, CommonEvent, ConnectionState, PartyRole};
 use chrono::FixedOffset;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use super::scoped::hash_text;
 
 /// What a schema's knowledge says about one of its events.
 pub trait VendorKnowledge {
     /// Reads one event, whose common form is `common`, with what the tracker remembers of its
-    /// call in `context`.
-    fn read(&self, common: &CommonEvent, context: &ReadContext<'_>) -> Reading;
+    /// call in `context`. The reading may borrow the event's texts.
+    fn read<'a>(&'a self, common: &'a CommonEvent, context: &ReadContext<'_>) -> Reading<'a>;
 
     /// Whether the vendor sends snapshots of whole calls, so that [`ReadContext::previous`]
     /// is worth looking up.
@@ -146,20 +147,20 @@ pub enum CallEnd {
 /// What an event says about the leg (channel, connection, participant) it happened on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct LegReading {
+pub struct LegReading<'a> {
     /// The leg's id.
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Its role, when the vendor's knowledge can tell.
     pub role: Option<PartyRole>,
     /// The agent on the leg.
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Cow<'a, str>>,
     /// Whether the leg left the call with this event.
     pub leaves: bool,
 }
 
-impl LegReading {
+impl<'a> LegReading<'a> {
     /// A leg with only its id known.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<Cow<'a, str>>) -> Self {
         LegReading {
             id: id.into(),
             role: None,
@@ -175,8 +176,8 @@ impl LegReading {
     }
 
     /// Sets the agent.
-    pub fn with_agent(mut self, agent_id: Option<&str>) -> Self {
-        self.agent_id = agent_id.filter(|id| !id.is_empty()).map(str::to_owned);
+    pub fn with_agent(mut self, agent_id: Option<&'a str>) -> Self {
+        self.agent_id = agent_id.filter(|id| !id.is_empty()).map(Cow::Borrowed);
         self
     }
 
@@ -190,11 +191,11 @@ impl LegReading {
 /// A device → agent binding learnt from an agent event (CSTA `deviceId` + `agentId`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct DeviceBinding {
+pub struct DeviceBinding<'a> {
     /// The device.
-    pub device: String,
+    pub device: Cow<'a, str>,
     /// The agent now at the device; `None` when the agent left it (logged off).
-    pub agent_id: Option<String>,
+    pub agent_id: Option<Cow<'a, str>>,
 }
 
 /// A participant of a call snapshot (Google CCAI's `Participants`).
@@ -242,10 +243,11 @@ impl Snapshot {
 }
 
 /// What a schema's knowledge says about one event: the call moment it stands for, how to tell
-/// a repeat of it, its leg, and what it implies beyond itself.
+/// a repeat of it, its leg, and what it implies beyond itself. Its texts are borrowed from the
+/// event where they can be: a reading lives only while its event is applied.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct Reading {
+pub struct Reading<'a> {
     /// The event's meaning for its call; `None` when it has none (an agent event that names no
     /// call, a repeat of a moment another push already reported).
     pub moment: Option<CallMoment>,
@@ -258,20 +260,20 @@ pub struct Reading {
     /// How the vendor's calls end.
     pub call_end: Option<CallEnd>,
     /// The leg the event is about.
-    pub leg: Option<LegReading>,
+    pub leg: Option<LegReading<'a>>,
     /// An agent the event says is with the customer (Alibaba Cloud's customer-leg events):
     /// the agent has a leg in the call even if none of its events was seen yet.
-    pub agent_with_customer: Option<String>,
+    pub agent_with_customer: Option<Cow<'a, str>>,
     /// A device → agent binding the event teaches.
-    pub binds_device: Option<DeviceBinding>,
+    pub binds_device: Option<DeviceBinding<'a>>,
     /// The device whose agent the event is about, when it names no agent (CSTA call events).
-    pub device: Option<String>,
+    pub device: Option<Cow<'a, str>>,
     /// The states the event puts the agents at these devices in (CSTA, where call events name
     /// devices and agent events carry no busy states); applied as inferred states.
-    pub device_states: Vec<(String, AgentState)>,
+    pub device_states: Vec<(Cow<'a, str>, AgentState)>,
     /// Devices whose connection to the call ended: their agent, put on the call by
     /// `device_states`, goes back to the state it was in before.
-    pub devices_released: Vec<String>,
+    pub devices_released: Vec<Cow<'a, str>>,
     /// The participants after the event, for vendors that send snapshots.
     pub snapshot: Option<Snapshot>,
     /// Events the knowledge derives from this one (the differences between two snapshots),
@@ -283,7 +285,7 @@ pub struct Reading {
     pub vendor_record: Option<VendorRecord>,
 }
 
-impl Reading {
+impl Reading<'_> {
     /// The vendor-neutral reading: the event kind's moment and no vendor knowledge.
     pub fn plain(common: &CommonEvent) -> Self {
         Reading {
@@ -294,11 +296,18 @@ impl Reading {
 }
 
 /// A 64-bit key of a moment's parts, for [`Reading::dedup_key`]: the same parts give the same
-/// key (keys are compared within one run only, never stored).
+/// key (keys are compared within one run only, never stored). Each part's bytes and length
+/// are mixed in (a multiply-rotate, then a final avalanche), so parts never run into each
+/// other.
 pub fn moment_key(parts: &[&str]) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hash = 0x6d6f_6d65_6e74_u64;
     for part in parts {
-        part.hash(&mut hasher);
+        hash = hash_text(hash, part.as_bytes());
     }
-    hasher.finish()
+    // MurmurHash3's finaliser: every input bit reaches every key bit.
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }

@@ -153,11 +153,126 @@ pub struct KpiReport {
 
 type Key = (Vendor, Option<String>, String);
 
+/// KPIs built up one call record and one interval at a time, in memory that grows with the
+/// queues and agents, never with the calls: what a long stream's summary keeps (`normalize
+/// --summary`). Give it each call once, with its final record (the highest
+/// [`CallRecord::revision`]); [`KpiReport::compute`] does that for a set of records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KpiAccumulator {
+    threshold_ms: i64,
+    overall: Kpis,
+    queues: BTreeMap<Key, Kpis>,
+    agents: BTreeMap<Key, AgentKpis>,
+}
+
+impl KpiAccumulator {
+    /// No calls yet, with the service level at `threshold`.
+    pub fn new(threshold: TimeDelta) -> Self {
+        KpiAccumulator {
+            threshold_ms: threshold.num_milliseconds(),
+            overall: Kpis::default(),
+            queues: BTreeMap::new(),
+            agents: BTreeMap::new(),
+        }
+    }
+
+    fn agent(&mut self, key: Key) -> &mut AgentKpis {
+        self.agents.entry(key).or_insert_with_key(|key| AgentKpis {
+            vendor: key.0.clone(),
+            tenant: key.1.clone(),
+            agent_id: key.2.clone(),
+            handled: 0,
+            aht_ms: None,
+            on_contact_ms: 0,
+            ready_ms: 0,
+            occupancy: None,
+            handle_sum: 0,
+            with_handle: 0,
+        })
+    }
+
+    /// Counts one call, by its final record.
+    pub fn add_call(&mut self, record: &CallRecord) {
+        let threshold_ms = self.threshold_ms;
+        self.overall.add(record, threshold_ms);
+        if let Some(queue) = &record.queue {
+            self.queues
+                .entry((record.vendor.clone(), record.tenant.clone(), queue.clone()))
+                .or_default()
+                .add(record, threshold_ms);
+        }
+        if let (Some(agent), Outcome::Answered) = (record.agents.first(), record.outcome) {
+            let entry = self.agent((record.vendor.clone(), record.tenant.clone(), agent.clone()));
+            entry.handled += 1;
+            if let Some(handle) = record.handle_ms {
+                entry.handle_sum += handle;
+                entry.with_handle += 1;
+            }
+        }
+    }
+
+    /// Counts one agent state interval.
+    pub fn add_interval(&mut self, interval: &AgentInterval) {
+        let key = (
+            interval.vendor.clone(),
+            interval.tenant.clone(),
+            interval.agent_id.clone(),
+        );
+        let entry = self.agent(key);
+        match interval.state {
+            AgentState::Ready => entry.ready_ms += interval.duration_ms,
+            AgentState::Reserved
+            | AgentState::Dialing
+            | AgentState::Ringing
+            | AgentState::Talking
+            | AgentState::OnHold
+            | AgentState::WorkingAfterCall => entry.on_contact_ms += interval.duration_ms,
+            _ => {}
+        }
+    }
+
+    /// The KPIs of what was counted so far.
+    pub fn report(&self) -> KpiReport {
+        let mut overall = self.overall.clone();
+        overall.finish();
+        let queues = self
+            .queues
+            .iter()
+            .map(|((vendor, tenant, queue), kpis)| {
+                let mut kpis = kpis.clone();
+                kpis.finish();
+                QueueKpis {
+                    vendor: vendor.clone(),
+                    tenant: tenant.clone(),
+                    queue: queue.clone(),
+                    kpis,
+                }
+            })
+            .collect();
+        let agents = self
+            .agents
+            .values()
+            .map(|agent| {
+                let mut agent = agent.clone();
+                agent.aht_ms = (agent.with_handle > 0).then(|| agent.handle_sum as f64 / agent.with_handle as f64);
+                let total = agent.on_contact_ms + agent.ready_ms;
+                agent.occupancy = (total > 0).then(|| agent.on_contact_ms as f64 / total as f64);
+                agent
+            })
+            .collect();
+        KpiReport {
+            threshold_ms: self.threshold_ms,
+            overall,
+            queues,
+            agents,
+        }
+    }
+}
+
 impl KpiReport {
     /// The KPIs of `records` and `intervals`, with the service level at `threshold`. Of the
     /// revisions of one call only the highest counts.
     pub fn compute(records: &[CallRecord], intervals: &[AgentInterval], threshold: TimeDelta) -> Self {
-        let threshold_ms = threshold.num_milliseconds();
         let mut newest: HashMap<Key, &CallRecord> = HashMap::new();
         for record in records {
             let key = (record.vendor.clone(), record.tenant.clone(), record.call_id.clone());
@@ -166,94 +281,13 @@ impl KpiReport {
                 newest.insert(key, record);
             }
         }
-        let mut sorted: Vec<(&Key, &&CallRecord)> = newest.iter().collect();
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
-
-        let mut overall = Kpis::default();
-        let mut queues: BTreeMap<Key, Kpis> = BTreeMap::new();
-        let mut agents: BTreeMap<Key, AgentKpis> = BTreeMap::new();
-        let agent_entry = |agents: &mut BTreeMap<Key, AgentKpis>, key: Key| {
-            agents
-                .entry(key.clone())
-                .or_insert_with(|| AgentKpis {
-                    vendor: key.0,
-                    tenant: key.1.clone(),
-                    agent_id: key.2.clone(),
-                    handled: 0,
-                    aht_ms: None,
-                    on_contact_ms: 0,
-                    ready_ms: 0,
-                    occupancy: None,
-                    handle_sum: 0,
-                    with_handle: 0,
-                })
-                .clone()
-        };
-        for (_, record) in sorted {
-            overall.add(record, threshold_ms);
-            if let Some(queue) = &record.queue {
-                queues
-                    .entry((record.vendor.clone(), record.tenant.clone(), queue.clone()))
-                    .or_default()
-                    .add(record, threshold_ms);
-            }
-            if let (Some(agent), Outcome::Answered) = (record.agents.first(), record.outcome) {
-                let key = (record.vendor.clone(), record.tenant.clone(), agent.clone());
-                let mut entry = agent_entry(&mut agents, key.clone());
-                entry.handled += 1;
-                if let Some(handle) = record.handle_ms {
-                    entry.handle_sum += handle;
-                    entry.with_handle += 1;
-                }
-                agents.insert(key, entry);
-            }
+        let mut accumulator = KpiAccumulator::new(threshold);
+        for record in newest.values() {
+            accumulator.add_call(record);
         }
         for interval in intervals {
-            let key = (
-                interval.vendor.clone(),
-                interval.tenant.clone(),
-                interval.agent_id.clone(),
-            );
-            let mut entry = agent_entry(&mut agents, key.clone());
-            match interval.state {
-                AgentState::Ready => entry.ready_ms += interval.duration_ms,
-                AgentState::Reserved
-                | AgentState::Dialing
-                | AgentState::Ringing
-                | AgentState::Talking
-                | AgentState::OnHold
-                | AgentState::WorkingAfterCall => entry.on_contact_ms += interval.duration_ms,
-                _ => {}
-            }
-            agents.insert(key, entry);
+            accumulator.add_interval(interval);
         }
-        overall.finish();
-        let queues = queues
-            .into_iter()
-            .map(|((vendor, tenant, queue), mut kpis)| {
-                kpis.finish();
-                QueueKpis {
-                    vendor,
-                    tenant,
-                    queue,
-                    kpis,
-                }
-            })
-            .collect();
-        let agents = agents
-            .into_values()
-            .map(|mut agent| {
-                agent.aht_ms = (agent.with_handle > 0).then(|| agent.handle_sum as f64 / agent.with_handle as f64);
-                let total = agent.on_contact_ms + agent.ready_ms;
-                agent.occupancy = (total > 0).then(|| agent.on_contact_ms as f64 / total as f64);
-                agent
-            })
-            .collect();
-        KpiReport {
-            threshold_ms,
-            overall,
-            queues,
-            agents,
-        }
+        accumulator.report()
     }
 }

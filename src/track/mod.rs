@@ -58,7 +58,7 @@ pub use knowledge::{
     CallEnd, CallMoment, DeviceBinding, LegReading, ReadContext, Reading, Snapshot, SnapshotParty, VendorKnowledge,
     moment_key,
 };
-pub use kpi::{AgentKpis, KpiReport, Kpis, QueueKpis};
+pub use kpi::{AgentKpis, KpiAccumulator, KpiReport, Kpis, QueueKpis};
 pub use record::{CallRecord, Disagreement, Hold, Outcome, Reconciliation, VendorRecord};
 pub use tracker::{Disposition, Notice, TrackedEvent, Tracker, TrackerConfig, Update};
 
@@ -85,6 +85,7 @@ mod tests {
         check::<AgentInterval>();
         check::<Board>();
         check::<KpiReport>();
+        check::<KpiAccumulator>();
     }
 
     /// `Display` (written by hand, without strum) says what the JSON says.

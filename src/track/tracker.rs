@@ -2,15 +2,16 @@
 //! state intervals.
 
 use super::board::{AgentStatus, Board, OpenCall};
-use super::call::{Call, Closing, is_supervisor};
+use super::call::{Call, Closing, Dedup, is_supervisor};
 use super::interval::{AgentInterval, IntervalEnd};
 use super::knowledge::{CallMoment, ReadContext, Reading, VendorKnowledge};
 use super::record::{CallRecord, Outcome, non_negative};
-use super::scoped::Scoped;
+use super::scoped::{Key, Scoped, Seed};
 use crate::AnyEvent;
 use crate::common::{AgentState, CommonEvent, ConvertOptions, EventKind, NotReadyReason, PartyRole, Vendor};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// How a [`Tracker`] behaves.
@@ -147,11 +148,52 @@ pub struct Update {
     pub notices: Vec<Notice>,
 }
 
+impl Update {
+    /// Empties the update, keeping its buffers.
+    fn clear(&mut self) {
+        self.disposition = None;
+        self.events.clear();
+        self.calls.clear();
+        self.intervals.clear();
+        self.notices.clear();
+    }
+}
+
+/// Where the tracker's steps put what they learn: an [`Update`]'s buffers but its input event,
+/// taken out of it while the event is completed in place, and put back.
+struct Sink {
+    calls: Vec<CallRecord>,
+    intervals: Vec<AgentInterval>,
+    notices: Vec<Notice>,
+    /// The events derived from the input event, to follow it.
+    derived: Vec<TrackedEvent>,
+}
+
+impl Sink {
+    fn take(update: &mut Update) -> Self {
+        Sink {
+            calls: std::mem::take(&mut update.calls),
+            intervals: std::mem::take(&mut update.intervals),
+            notices: std::mem::take(&mut update.notices),
+            derived: Vec::new(),
+        }
+    }
+
+    fn put(mut self, update: &mut Update) {
+        update.calls = self.calls;
+        update.intervals = self.intervals;
+        update.notices = self.notices;
+        update.events.append(&mut self.derived);
+    }
+}
+
 /// A closed call, remembered for a while.
 #[derive(Debug, Clone, PartialEq)]
 struct Closed {
+    /// Its place in the order of closing, to forget it when its turn comes.
+    seq: u64,
     record: CallRecord,
-    dedup: VecDeque<u64>,
+    dedup: Dedup,
     /// Agents still wrapping up this call.
     pending_acw: Vec<String>,
 }
@@ -159,7 +201,6 @@ struct Closed {
 /// One agent's current state.
 #[derive(Debug, Clone, PartialEq)]
 struct Agent {
-    tenant: Option<String>,
     state: AgentState,
     reason: Option<NotReadyReason>,
     since: DateTime<Utc>,
@@ -172,8 +213,8 @@ struct Agent {
 }
 
 /// A state an event puts an agent in.
-struct AgentMove {
-    agent_id: String,
+struct AgentMove<'a> {
+    agent_id: Cow<'a, str>,
     state: AgentState,
     inferred: bool,
 }
@@ -209,12 +250,17 @@ struct AgentMove {
 /// assert_eq!(records[0].ivr_ms, Some(9877));
 /// # Ok::<(), cc_events::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Tracker {
     config: TrackerConfig,
+    /// The seed of every map's hashes.
+    seed: Seed,
     calls: Scoped<Call>,
     closed: Scoped<Closed>,
-    closed_order: VecDeque<(Vendor, String, String)>,
+    /// The closed calls in the order they closed: each one's key hash and `seq`.
+    closed_order: VecDeque<(u64, u64)>,
+    /// The `seq` of the next call to close.
+    closed_seq: u64,
     agents: Scoped<Agent>,
     devices: Scoped<String>,
     /// Each vendor and tenant's clock (keyed with id `""`): feeds' clocks differ, and one
@@ -231,6 +277,32 @@ struct Clock {
     last_sweep: DateTime<Utc>,
 }
 
+/// Two trackers are equal when they know the same: the seed of their hashes does not count.
+impl PartialEq for Tracker {
+    fn eq(&self, other: &Self) -> bool {
+        let Tracker {
+            config,
+            seed: _,
+            calls,
+            closed,
+            closed_order,
+            closed_seq: _,
+            agents,
+            devices,
+            clocks,
+            watermark,
+        } = self;
+        *config == other.config
+            && *calls == other.calls
+            && *closed == other.closed
+            && *closed_order == other.closed_order
+            && *agents == other.agents
+            && *devices == other.devices
+            && *clocks == other.clocks
+            && *watermark == other.watermark
+    }
+}
+
 impl Default for Tracker {
     fn default() -> Self {
         Tracker::new(TrackerConfig::default())
@@ -242,7 +314,7 @@ impl Default for Tracker {
 struct Plain;
 
 impl VendorKnowledge for Plain {
-    fn read(&self, common: &CommonEvent, _context: &ReadContext<'_>) -> Reading {
+    fn read<'a>(&'a self, common: &'a CommonEvent, _context: &ReadContext<'_>) -> Reading<'a> {
         Reading::plain(common)
     }
 }
@@ -273,14 +345,18 @@ fn is_busy(state: &AgentState) -> bool {
 impl Tracker {
     /// A tracker with `config`.
     pub fn new(config: TrackerConfig) -> Self {
+        // One seed for every map: a key hashed once serves them all.
+        let seed = Seed::random();
         Tracker {
             config,
-            calls: Scoped::default(),
-            closed: Scoped::default(),
+            seed,
+            calls: Scoped::new(seed),
+            closed: Scoped::new(seed),
             closed_order: VecDeque::new(),
-            agents: Scoped::default(),
-            devices: Scoped::default(),
-            clocks: Scoped::default(),
+            closed_seq: 0,
+            agents: Scoped::new(seed),
+            devices: Scoped::new(seed),
+            clocks: Scoped::new(seed),
             watermark: None,
         }
     }
@@ -288,110 +364,150 @@ impl Tracker {
     /// Tracks one event. `received_at` is when it was received: the time of an event whose
     /// payload carries none.
     pub fn track(&mut self, event: &AnyEvent, received_at: Option<DateTime<Utc>>) -> Update {
+        let mut update = Update::default();
+        self.track_into(event, received_at, &mut update);
+        update
+    }
+
+    /// Tracks one event like [`Tracker::track`], into `update`, which is cleared first: a
+    /// caller that keeps one `Update` for a whole stream (and takes what it needs out of it
+    /// each time) reuses its buffers instead of allocating new ones per event.
+    ///
+    /// ```
+    /// use cc_events::track::{Tracker, Update};
+    ///
+    /// let mut tracker = Tracker::default();
+    /// let mut update = Update::default();
+    /// let line = r#"{"eventTime":"2021-04-14T03:25:00Z","eventType":"Route2IVR","instanceId":"i-1","contactId":"c-1","channelId":"ch-customer-1","callType":"INBOUND"}"#;
+    /// let event = cc_events::parse(line.as_bytes())?;
+    /// tracker.track_into(&event, None, &mut update);
+    /// assert_eq!(update.events.len(), 1);
+    /// assert_eq!(update.events[0].event.call_id.as_deref(), Some("c-1"));
+    /// # Ok::<(), cc_events::Error>(())
+    /// ```
+    pub fn track_into(&mut self, event: &AnyEvent, received_at: Option<DateTime<Utc>>, update: &mut Update) {
+        update.clear();
         self.config.convert.received_at = received_at;
         let common = event.to_common(&self.config.convert);
         self.config.convert.received_at = None;
-        self.track_common(knowledge_of(event), common)
+        // The event goes to its place first and is completed there: it is not moved again.
+        // Room for it alone: most events derive none, and a growing Vec would take four.
+        update.events.reserve_exact(1);
+        update.events.push(TrackedEvent {
+            event: common,
+            derived: false,
+            inferred: Vec::new(),
+        });
+        let mut out = Sink::take(update);
+        if let Some(first) = update.events.last_mut() {
+            let disposition = self.track_common(knowledge_of(event), &mut first.event, &mut first.inferred, &mut out);
+            update.disposition = Some(disposition);
+        }
+        out.put(update);
     }
 
-    fn track_common(&mut self, knowledge: &dyn VendorKnowledge, mut common: CommonEvent) -> Update {
-        let mut update = Update::default();
-        let vendor = &common.vendor.clone();
-        let tenant = common.tenant.clone().unwrap_or_default();
+    /// Tracks one event, completed in place (`common`, `inferred`); gives its disposition.
+    fn track_common(
+        &mut self,
+        knowledge: &dyn VendorKnowledge,
+        common: &mut CommonEvent,
+        inferred: &mut Vec<&'static str>,
+        out: &mut Sink,
+    ) -> Disposition {
+        let seed = self.seed;
+        // Borrowed from the event, field by field: the fields the tracker completes
+        // (`agent_id`, `party`) are not these.
+        let vendor = &common.vendor;
+        let tenant = common.tenant.as_deref().unwrap_or("");
+        let clock_key = seed.key(vendor, tenant, "");
         let time = common.time.as_ref().map(|time| time.utc);
-        let clock = || self.clocks.get(vendor, &tenant, "").map(|clock| clock.latest);
-        let time = match time.or_else(clock).or(self.watermark) {
-            Some(time) => time,
-            None => {
-                update.disposition = Some(Disposition::Unplaced);
-                update.notices.push(notice(Disposition::Unplaced, &common, None));
-                update.events.push(TrackedEvent {
-                    event: common,
-                    derived: false,
-                    inferred: Vec::new(),
-                });
-                return update;
-            }
+        let clock = || self.clocks.get(&clock_key).map(|clock| clock.latest);
+        let Some(time) = time.or_else(clock).or(self.watermark) else {
+            out.notices.push(notice(Disposition::Unplaced, common, None));
+            return Disposition::Unplaced;
         };
-        let mut inferred: Vec<&'static str> = Vec::new();
         if common.time.is_none() {
             inferred.push("time");
         }
         if self.watermark.is_none_or(|watermark| time > watermark) {
             self.watermark = Some(time);
         }
-        self.sweep(vendor, &tenant, time, &mut update);
+        self.sweep(&clock_key, time, out);
 
-        let previous = common
-            .call_id
-            .as_deref()
+        let call_key = common.call_id.as_deref().map(|call| seed.key(vendor, tenant, call));
+        let previous = call_key
+            .as_ref()
             .filter(|_| knowledge.sends_snapshots())
-            .and_then(|call| self.calls.get(vendor, &tenant, call))
+            .and_then(|key| self.calls.get(key))
             .and_then(|call| call.snapshot.as_ref());
         let context = ReadContext::new(self.config.convert.local_offset).with_previous(previous);
-        let reading = knowledge.read(&common, &context);
+        let reading = knowledge.read(common, &context);
 
         if let Some(binding) = &reading.binds_device {
+            let key = seed.key(vendor, tenant, &binding.device);
             match &binding.agent_id {
-                Some(agent) => self.devices.insert(vendor, &tenant, &binding.device, agent.clone()),
+                Some(agent) => self.devices.insert(&key, agent.to_string()),
                 None => {
-                    self.devices.remove(vendor, &tenant, &binding.device);
+                    self.devices.remove(&key);
                 }
             }
         }
-        if common.agent_id.is_none() {
-            if let Some(agent) = reading
-                .device
-                .as_deref()
-                .and_then(|device| self.devices.get(vendor, &tenant, device))
-            {
-                common.agent_id = Some(agent.as_str().into());
-                if let Some(party) = common.party.as_mut().filter(|party| party.role == PartyRole::Agent) {
-                    party.agent_id = Some(agent.as_str().into());
-                }
-                inferred.push("agent_id");
-            }
-        }
+        // The agent at the event's device (CSTA), given to the event once its reading is done.
+        let device_agent = match (&common.agent_id, reading.device.as_deref()) {
+            (None, Some(device)) => self.devices.get(&seed.key(vendor, tenant, device)).cloned(),
+            _ => None,
+        };
+        let agent_id = common.agent_id.as_deref().or(device_agent.as_deref());
 
-        let agent_used = self.apply_agents(&common, &reading, time, &tenant, &mut update);
-        let call_result = self.apply_call(&mut common, &reading, time, &tenant, &mut inferred, &mut update);
+        let agent_used = self.apply_agents(common, agent_id, call_key.as_ref(), &reading, time, tenant, out);
+        let mut role = None;
+        let call_result = match &call_key {
+            Some(key) => self.apply_call(common, key, &reading, time, &mut role, out),
+            None => None,
+        };
         let disposition = match call_result {
             None if agent_used => Disposition::Applied,
             None => {
-                update
-                    .notices
-                    .push(notice(Disposition::Unattributed, &common, Some(time)));
+                out.notices.push(notice(Disposition::Unattributed, common, Some(time)));
                 Disposition::Unattributed
             }
             Some(Disposition::Applied) => Disposition::Applied,
             Some(_) if agent_used => Disposition::Applied,
             Some(other) => other,
         };
-        update.disposition = Some(disposition);
-        update.events.reserve_exact(1);
-        update.events.insert(
-            0,
-            TrackedEvent {
-                event: common,
-                derived: false,
-                inferred,
-            },
-        );
-        update
+        drop(reading);
+        if let Some(agent) = device_agent {
+            if let Some(party) = common.party.as_mut().filter(|party| party.role == PartyRole::Agent) {
+                party.agent_id = Some(agent.as_str().into());
+            }
+            common.agent_id = Some(agent.into());
+            inferred.push("agent_id");
+        }
+        // The leg's role, learnt from earlier events, completes a party the payload left unknown.
+        if let (Some(role), Some(party)) = (role, common.party.as_mut()) {
+            party.role = role;
+            inferred.push("party.role");
+        }
+        disposition
     }
 
     /// Moves the agents the event names; gives whether it named one.
+    #[allow(clippy::too_many_arguments)]
     fn apply_agents(
         &mut self,
         common: &CommonEvent,
+        agent_id: Option<&str>,
+        call_key: Option<&Key<'_>>,
         reading: &Reading,
         time: DateTime<Utc>,
         tenant: &str,
-        update: &mut Update,
+        out: &mut Sink,
     ) -> bool {
-        let mut moves: Vec<AgentMove> = Vec::new();
+        // The event's own agent first; the agents at its devices (CSTA) rarely.
+        let mut first: Option<AgentMove<'_>> = None;
+        let mut more: Vec<AgentMove<'_>> = Vec::new();
         let logged_off = matches!(common.kind, EventKind::AgentLoggedOff);
-        if let Some(agent) = &common.agent_id {
+        if let Some(agent) = agent_id {
             let state = match (&common.kind, &common.agent_state) {
                 (EventKind::AgentLoggedOff, _) => Some(AgentState::LoggedOff),
                 (_, Some(state)) => Some(state.clone()),
@@ -400,19 +516,23 @@ impl Tracker {
                 _ => None,
             };
             if let Some(state) = state {
-                moves.push(AgentMove {
-                    agent_id: agent.to_string(),
+                first = Some(AgentMove {
+                    agent_id: Cow::Borrowed(agent),
                     state,
                     inferred: false,
                 });
             }
         }
+        let moved = |first: &Option<AgentMove<'_>>, more: &[AgentMove<'_>], agent: &str| {
+            first.as_ref().is_some_and(|m| m.agent_id == agent) || more.iter().any(|m| m.agent_id == agent)
+        };
+        let vendor = &common.vendor;
         if common.agent_state.is_none() {
             for (device, state) in &reading.device_states {
-                if let Some(agent) = self.devices.get(&common.vendor, tenant, device) {
-                    if !moves.iter().any(|m| &m.agent_id == agent) {
-                        moves.push(AgentMove {
-                            agent_id: agent.clone(),
+                if let Some(agent) = self.devices.get(&self.seed.key(vendor, tenant, device)) {
+                    if !moved(&first, &more, agent) {
+                        more.push(AgentMove {
+                            agent_id: Cow::Owned(agent.clone()),
                             state: state.clone(),
                             inferred: true,
                         });
@@ -421,41 +541,41 @@ impl Tracker {
             }
         }
         for device in &reading.devices_released {
-            let Some(agent) = self.devices.get(&common.vendor, tenant, device) else {
+            let Some(agent) = self.devices.get(&self.seed.key(vendor, tenant, device)) else {
                 continue;
             };
-            let known = self.agents.get(&common.vendor, tenant, agent);
+            let known = self.agents.get(&self.seed.key(vendor, tenant, agent));
             let back = known
                 .filter(|known| {
                     known.inferred && is_busy(&known.state) && known.call_id.as_deref() == common.call_id.as_deref()
                 })
                 .and_then(|known| known.resume.clone());
-            if let (Some((state, _)), false) = (back, moves.iter().any(|m| &m.agent_id == agent)) {
-                moves.push(AgentMove {
-                    agent_id: agent.clone(),
+            if let (Some((state, _)), false) = (back, moved(&first, &more, agent)) {
+                more.push(AgentMove {
+                    agent_id: Cow::Owned(agent.clone()),
                     state,
                     inferred: true,
                 });
             }
         }
         for agent in &reading.agents_gone {
-            let on_call = self.agents.get(&common.vendor, tenant, agent).is_some_and(|known| {
+            let on_call = self.agents.get(&self.seed.key(vendor, tenant, agent)).is_some_and(|known| {
                 is_busy(&known.state)
                     && known.call_id.is_some()
                     && known.call_id.as_deref() == common.call_id.as_deref()
             });
-            if on_call && !moves.iter().any(|m| &m.agent_id == agent) {
-                moves.push(AgentMove {
-                    agent_id: agent.clone(),
+            if on_call && !moved(&first, &more, agent) {
+                more.push(AgentMove {
+                    agent_id: Cow::Borrowed(agent.as_str()),
                     state: AgentState::Unknown,
                     inferred: true,
                 });
             }
         }
-        let used = !moves.is_empty();
+        let used = first.is_some() || !more.is_empty();
         let supervisor = is_supervisor(common, reading.leg.as_ref());
-        for agent_move in moves {
-            self.move_agent(common, agent_move, logged_off, supervisor, time, tenant, update);
+        for agent_move in first.into_iter().chain(more) {
+            self.move_agent(common, call_key, agent_move, logged_off, supervisor, time, tenant, out);
         }
         used
     }
@@ -464,29 +584,28 @@ impl Tracker {
     fn move_agent(
         &mut self,
         common: &CommonEvent,
-        agent_move: AgentMove,
+        call_key: Option<&Key<'_>>,
+        agent_move: AgentMove<'_>,
         logged_off: bool,
         supervisor: bool,
         time: DateTime<Utc>,
         tenant: &str,
-        update: &mut Update,
+        out: &mut Sink,
     ) {
-        let vendor = &common.vendor.clone();
+        let vendor = &common.vendor;
         let AgentMove {
             agent_id,
             state,
             inferred,
         } = agent_move;
+        let agent_id: &str = &agent_id;
         if state == AgentState::Talking && !supervisor {
-            if let Some(call) = common
-                .call_id
-                .as_deref()
-                .and_then(|call| self.calls.get_mut(vendor, tenant, call))
-            {
-                call.agent_talked(&agent_id, false);
+            if let Some(call) = call_key.and_then(|key| self.calls.get_mut(key)) {
+                call.agent_talked(agent_id, false);
             }
         }
-        let previous = self.agents.get(vendor, tenant, &agent_id);
+        let agent_key = self.seed.key(vendor, tenant, agent_id);
+        let previous = self.agents.get(&agent_key);
         // A call event's agent state does not pull an agent out of the wrap-up of that very
         // call (Alibaba Cloud's StopConsultant after the agent released, a late copy).
         let stale = !common.kind.is_agent_kind()
@@ -524,7 +643,7 @@ impl Tracker {
         let reason = reason.cloned();
         let call_id = call_id.map(str::to_owned);
         if state == AgentState::WorkingAfterCall {
-            self.await_acw(vendor, tenant, &agent_id, call_id.as_deref());
+            self.await_acw(vendor, tenant, agent_id, call_id.as_deref());
         }
         let closed_by = if logged_off {
             IntervalEnd::LoggedOff
@@ -532,10 +651,9 @@ impl Tracker {
             IntervalEnd::NextState
         };
         let leaving = logged_off || state == AgentState::LoggedOff;
-        let Some(agent) = self.agents.get_mut(vendor, tenant, &agent_id) else {
+        let Some(agent) = self.agents.get_mut(&agent_key) else {
             if !leaving {
                 let agent = Agent {
-                    tenant: (!tenant.is_empty()).then(|| tenant.to_owned()),
                     state,
                     reason,
                     since: time,
@@ -544,7 +662,7 @@ impl Tracker {
                     last_call: None,
                     resume: None,
                 };
-                self.agents.insert(vendor, tenant, &agent_id, agent);
+                self.agents.insert(&agent_key, agent);
             }
             return;
         };
@@ -560,7 +678,6 @@ impl Tracker {
         };
         let last_call = agent.call_id.clone().or_else(|| agent.last_call.clone());
         let next = Agent {
-            tenant: agent.tenant.clone(),
             state,
             reason,
             since: time,
@@ -571,14 +688,15 @@ impl Tracker {
         };
         let previous = std::mem::replace(agent, next);
         if leaving {
-            self.agents.remove(vendor, tenant, &agent_id);
+            self.agents.remove(&agent_key);
         }
-        self.end_interval(vendor, &agent_id, previous, time, closed_by, update);
+        self.end_interval(vendor, tenant, agent_id, previous, time, closed_by, out);
     }
 
     /// A wrap-up that starts after its call closed: the record waits for it.
+    #[cold]
     fn await_acw(&mut self, vendor: &Vendor, tenant: &str, agent_id: &str, call_id: Option<&str>) {
-        if let Some(closed) = call_id.and_then(|call| self.closed.get_mut(vendor, tenant, call)) {
+        if let Some(closed) = call_id.and_then(|call| self.closed.get_mut(&self.seed.key(vendor, tenant, call))) {
             if !closed.pending_acw.iter().any(|agent| agent == agent_id)
                 && closed.record.agents.iter().any(|a| a == agent_id)
             {
@@ -588,30 +706,33 @@ impl Tracker {
     }
 
     /// Emits the interval an agent's state ends with, and gives a wrap-up's time to its call.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn end_interval(
         &mut self,
         vendor: &Vendor,
+        tenant: &str,
         agent_id: &str,
         agent: Agent,
         time: DateTime<Utc>,
         closed_by: IntervalEnd,
-        update: &mut Update,
+        out: &mut Sink,
     ) {
         let end = time.max(agent.since);
         let duration_ms = non_negative(end - agent.since);
-        let tenant = agent.tenant.clone().unwrap_or_default();
         if agent.state == AgentState::WorkingAfterCall {
             if let Some(call_id) = agent.call_id.as_deref() {
-                self.add_acw(vendor, &tenant, call_id, agent_id, duration_ms, closed_by, update);
+                let key = self.seed.key(vendor, tenant, call_id);
+                self.add_acw(&key, agent_id, duration_ms, closed_by, out);
             }
         }
         let (reason_code, reason_label) = match agent.reason {
             Some(reason) => (reason.code.map(String::from), reason.label.map(String::from)),
             None => (None, None),
         };
-        update.intervals.push(AgentInterval {
+        out.intervals.push(AgentInterval {
             vendor: vendor.clone(),
-            tenant: agent.tenant,
+            tenant: (!tenant.is_empty()).then(|| tenant.to_owned()),
             agent_id: agent_id.to_owned(),
             state: agent.state,
             reason_code,
@@ -625,25 +746,16 @@ impl Tracker {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn add_acw(
-        &mut self,
-        vendor: &Vendor,
-        tenant: &str,
-        call_id: &str,
-        agent_id: &str,
-        ms: i64,
-        closed_by: IntervalEnd,
-        update: &mut Update,
-    ) {
-        if let Some(call) = self.calls.get_mut(vendor, tenant, call_id) {
+    #[inline(never)]
+    fn add_acw(&mut self, call_key: &Key<'_>, agent_id: &str, ms: i64, closed_by: IntervalEnd, out: &mut Sink) {
+        if let Some(call) = self.calls.get_mut(call_key) {
             // A supervisor's wrap-up is not the call's after-call work.
             if call.is_handled_by(agent_id) {
                 call.acw_done = Some(call.acw_done.unwrap_or(0) + ms);
             }
             return;
         }
-        let Some(closed) = self.closed.get_mut(vendor, tenant, call_id) else {
+        let Some(closed) = self.closed.get_mut(call_key) else {
             return;
         };
         let Some(position) = closed.pending_acw.iter().position(|agent| agent == agent_id) else {
@@ -662,51 +774,31 @@ impl Tracker {
                 }
             }
             record.revision += 1;
-            update.calls.push(record.clone());
+            out.calls.push(record.clone());
         }
     }
 
-    /// Applies the event to its call; `None` when it names none.
+    /// Applies the event to its call (`call_key`); `None` when it has no meaning for it. Sets
+    /// `role` to the role of the event's party, when the payload left it unknown and the
+    /// call's earlier events tell it.
     fn apply_call(
         &mut self,
-        common: &mut CommonEvent,
+        common: &CommonEvent,
+        call_key: &Key<'_>,
         reading: &Reading,
         time: DateTime<Utc>,
-        tenant: &str,
-        inferred: &mut Vec<&'static str>,
-        update: &mut Update,
+        role: &mut Option<PartyRole>,
+        out: &mut Sink,
     ) -> Option<Disposition> {
-        let vendor = &common.vendor.clone();
-        let call_id = common.call_id.clone()?;
+        let vendor = call_key.vendor;
+        let call_id = call_key.id;
         let moment = reading.moment;
         // Most events are for an open call: looked up first.
-        let open = self.calls.contains(vendor, tenant, &call_id);
-        if let Some(closed) = self.closed.get_mut(vendor, tenant, &call_id).filter(|_| !open) {
-            if reading.dedup_key.is_some_and(|key| closed.dedup.contains(&key)) {
-                closed.record.duplicates += 1;
-                update.notices.push(notice(Disposition::Duplicate, common, Some(time)));
-                return Some(Disposition::Duplicate);
+        let open = self.calls.contains(call_key);
+        if !open {
+            if let Some(result) = self.apply_closed(common, call_key, reading, time, out) {
+                return result;
             }
-            if let Some(vendor_record) = &reading.vendor_record {
-                let record = &mut closed.record;
-                record.reconciliation = Some(record.reconcile(vendor_record));
-                record.revision += 1;
-                update.calls.push(record.clone());
-                return Some(Disposition::Applied);
-            }
-            if common.kind.is_agent_kind() {
-                // An agent's own event after its call closed (wrap-up, ready): the agent's.
-                return None;
-            }
-            closed.record.late_events += 1;
-            update.notices.push(notice(Disposition::Late, common, Some(time)));
-            return Some(Disposition::Late);
-        }
-        if reading.vendor_record.is_some() && !open {
-            update
-                .notices
-                .push(notice(Disposition::Unattributed, common, Some(time)));
-            return Some(Disposition::Unattributed);
         }
         let moment = moment.or(reading.vendor_record.as_ref().map(|_| CallMoment::Touched))?;
         if !open {
@@ -715,33 +807,31 @@ impl Tracker {
                 return None;
             }
             let supervisor = is_supervisor(common, reading.leg.as_ref());
-            let call = Call::open(common, &call_id, time, Some(moment), supervisor);
-            self.calls.insert(vendor, tenant, &call_id, call);
+            let call = Call::open(common, call_id, time, Some(moment), supervisor);
+            self.calls.insert(call_key, call);
         }
-        let call = self.calls.get_mut(vendor, tenant, &call_id)?;
+        let call = self.calls.get_mut(call_key)?;
         if let Some(key) = reading.dedup_key {
-            if Call::seen(&mut call.dedup, key) {
+            if call.dedup.seen(key) {
                 call.duplicates += 1;
-                update.notices.push(notice(Disposition::Duplicate, common, Some(time)));
+                out.notices.push(notice(Disposition::Duplicate, common, Some(time)));
                 return Some(Disposition::Duplicate);
             }
         }
         call.events += 1;
         if let Some(key) = reading.marks {
-            Call::seen(&mut call.dedup, key);
+            call.dedup.seen(key);
         }
         if let Some(snapshot) = &reading.snapshot {
             call.snapshot = Some(snapshot.clone());
         }
         let mut ended = call.apply(common, reading, moment, time);
-        // The leg's role, learnt from earlier events, completes a party the payload left unknown.
-        if let Some(party) = common.party.as_mut().filter(|party| party.role == PartyRole::Unknown) {
-            if let Some(role) = party.id.as_deref().and_then(|id| call.leg_role(id)) {
-                if role != PartyRole::Unknown {
-                    party.role = role;
-                    inferred.push("party.role");
-                }
-            }
+        if let Some(party) = common.party.as_ref().filter(|party| party.role == PartyRole::Unknown) {
+            *role = party
+                .id
+                .as_deref()
+                .and_then(|id| call.leg_role(id))
+                .filter(|role| *role != PartyRole::Unknown);
         }
         for derived in &reading.derived {
             // What a call's last snapshot says of its parties is passed on, not applied.
@@ -749,7 +839,7 @@ impl Tracker {
             if let (false, Some(derived_moment)) = (ended, derived_reading.moment) {
                 ended = call.apply(derived, &derived_reading, derived_moment, time);
             }
-            update.events.push(TrackedEvent {
+            out.derived.push(TrackedEvent {
                 event: derived.clone(),
                 derived: true,
                 inferred: Vec::new(),
@@ -771,32 +861,68 @@ impl Tracker {
                 let mut cleared =
                     CommonEvent::new(vendor.clone(), EventKind::CallCleared, common.vendor_event_type.clone())
                         .with_tenant(common.tenant.as_deref())
-                        .with_call_id(Some(&call_id));
+                        .with_call_id(Some(call_id));
                 cleared.time = common.time.clone();
                 cleared.cause = common.cause.clone();
-                update.events.push(TrackedEvent {
+                out.derived.push(TrackedEvent {
                     event: cleared,
                     derived: true,
                     inferred: Vec::new(),
                 });
             }
-            self.close_call(vendor, tenant, &call_id, Closing::Ended, end, update);
+            self.close_call(call_key, Closing::Ended, end, out);
         }
         Some(Disposition::Applied)
     }
 
-    fn close_call(
+    /// Applies an event for a call that is not open: to the closed call it names, or as an
+    /// unattributed vendor record. `None` when neither (the event may open the call).
+    #[inline(never)]
+    fn apply_closed(
         &mut self,
-        vendor: &Vendor,
-        tenant: &str,
-        call_id: &str,
-        closing: Closing,
+        common: &CommonEvent,
+        call_key: &Key<'_>,
+        reading: &Reading,
         time: DateTime<Utc>,
-        update: &mut Update,
-    ) {
-        let Some(mut call) = self.calls.remove(vendor, tenant, call_id) else {
+        out: &mut Sink,
+    ) -> Option<Option<Disposition>> {
+        if let Some(closed) = self.closed.get_mut(call_key) {
+            if reading.dedup_key.is_some_and(|key| closed.dedup.contains(key)) {
+                closed.record.duplicates += 1;
+                out.notices.push(notice(Disposition::Duplicate, common, Some(time)));
+                return Some(Some(Disposition::Duplicate));
+            }
+            if let Some(vendor_record) = &reading.vendor_record {
+                let record = &mut closed.record;
+                record.reconciliation = Some(record.reconcile(vendor_record));
+                record.revision += 1;
+                out.calls.push(record.clone());
+                return Some(Some(Disposition::Applied));
+            }
+            if common.kind.is_agent_kind() {
+                // An agent's own event after its call closed (wrap-up, ready): the agent's.
+                return Some(None);
+            }
+            closed.record.late_events += 1;
+            out.notices.push(notice(Disposition::Late, common, Some(time)));
+            return Some(Some(Disposition::Late));
+        }
+        if reading.vendor_record.is_some() {
+            out.notices.push(notice(Disposition::Unattributed, common, Some(time)));
+            return Some(Some(Disposition::Unattributed));
+        }
+        None
+    }
+
+    // Once per call: kept out of the per-event path.
+    #[inline(never)]
+    fn close_call(&mut self, call_key: &Key<'_>, closing: Closing, time: DateTime<Utc>, out: &mut Sink) {
+        // The entry's key texts move on to the memory of closed calls.
+        let Some(entry) = self.calls.remove_entry(call_key) else {
             return;
         };
+        let (mut call, entry) = entry.split();
+        let (vendor, tenant, call_id) = (call_key.vendor, call_key.tenant, call_key.id);
         let end = match closing {
             Closing::Ended => time,
             Closing::Incomplete => call.last_seen,
@@ -808,41 +934,38 @@ impl Tracker {
             .agents
             .iter()
             .filter(|agent| {
-                self.agents.get(vendor, tenant, agent).is_some_and(|known| {
+                self.agents.get(&self.seed.key(vendor, tenant, agent)).is_some_and(|known| {
                     known.state == AgentState::WorkingAfterCall && known.call_id.as_deref() == Some(call_id)
                 })
             })
             .cloned()
             .collect();
-        update.calls.push(record.clone());
-        self.closed.insert(
-            vendor,
-            tenant,
-            call_id,
-            Closed {
-                record,
-                dedup,
-                pending_acw,
-            },
-        );
-        self.closed_order
-            .push_back((vendor.clone(), tenant.to_owned(), call_id.to_owned()));
+        out.calls.push(record.clone());
+        let seq = self.closed_seq;
+        self.closed_seq += 1;
+        let closed = Closed {
+            seq,
+            record,
+            dedup,
+            pending_acw,
+        };
+        self.closed.insert_entry(call_key, entry.with_value(closed));
+        self.closed_order.push_back((call_key.hash(), seq));
         while self.closed_order.len() > self.config.closed_capacity {
-            if let Some((vendor, tenant, call_id)) = self.closed_order.pop_front() {
-                self.closed.remove(&vendor, &tenant, &call_id);
+            if let Some((hash, seq)) = self.closed_order.pop_front() {
+                self.closed.remove_hashed(hash, |closed| closed.seq == seq);
             }
         }
     }
 
-    /// Advances the clock of `vendor` and `tenant` to `now`, and closes their calls idle for
-    /// longer than the idle time (looked for at most once per tenth of it).
-    fn sweep(&mut self, vendor: &Vendor, tenant: &str, now: DateTime<Utc>, update: &mut Update) {
+    /// Advances the clock of a vendor and tenant (`clock_key`) to `now`, and closes their calls
+    /// idle for longer than the idle time (looked for at most once per tenth of it).
+    fn sweep(&mut self, clock_key: &Key<'_>, now: DateTime<Utc>, out: &mut Sink) {
+        let (vendor, tenant) = (clock_key.vendor, clock_key.tenant);
         let step = self.config.idle_timeout / 10;
-        let Some(clock) = self.clocks.get_mut(vendor, tenant, "") else {
+        let Some(clock) = self.clocks.get_mut(clock_key) else {
             self.clocks.insert(
-                vendor,
-                tenant,
-                "",
+                clock_key,
                 Clock {
                     latest: now,
                     last_sweep: now,
@@ -856,6 +979,12 @@ impl Tracker {
             return;
         }
         clock.last_sweep = now;
+        self.close_idle(vendor, tenant, now, out);
+    }
+
+    /// Closes the calls of `vendor` and `tenant` idle at `now` for longer than the idle time.
+    #[cold]
+    fn close_idle(&mut self, vendor: &Vendor, tenant: &str, now: DateTime<Utc>, out: &mut Sink) {
         let idle = self.config.idle_timeout;
         let stale: Vec<String> = self
             .calls
@@ -863,12 +992,12 @@ impl Tracker {
             .into_iter()
             .filter(|id| {
                 self.calls
-                    .get(vendor, tenant, id)
+                    .get(&self.seed.key(vendor, tenant, id))
                     .is_some_and(|call| now - call.last_seen > idle)
             })
             .collect();
         for id in stale {
-            self.close_call(vendor, tenant, &id, Closing::Incomplete, now, update);
+            self.close_call(&self.seed.key(vendor, tenant, &id), Closing::Incomplete, now, out);
         }
     }
 
@@ -878,21 +1007,24 @@ impl Tracker {
     /// calls stays, so that a tracker may go on.
     pub fn finish(&mut self) -> Update {
         let mut update = Update::default();
+        let mut out = Sink::take(&mut update);
         if let Some(watermark) = self.watermark {
             let now = |clocks: &Scoped<Clock>, vendor: &Vendor, tenant: &str| {
-                clocks.get(vendor, tenant, "").map_or(watermark, |clock| clock.latest)
+                clocks.get(&clocks.key(vendor, tenant, "")).map_or(watermark, |clock| clock.latest)
             };
             for (vendor, tenant, agent_id) in self.agents.keys_sorted() {
-                if let Some(agent) = self.agents.remove(&vendor, &tenant, &agent_id) {
+                if let Some(agent) = self.agents.remove(&self.seed.key(&vendor, &tenant, &agent_id)) {
                     let at = now(&self.clocks, &vendor, &tenant);
-                    self.end_interval(&vendor, &agent_id, agent, at, IntervalEnd::EndOfStream, &mut update);
+                    let closed_by = IntervalEnd::EndOfStream;
+                    self.end_interval(&vendor, &tenant, &agent_id, agent, at, closed_by, &mut out);
                 }
             }
             for (vendor, tenant, call_id) in self.calls.keys_sorted() {
                 let at = now(&self.clocks, &vendor, &tenant);
-                self.close_call(&vendor, &tenant, &call_id, Closing::Incomplete, at, &mut update);
+                self.close_call(&self.seed.key(&vendor, &tenant, &call_id), Closing::Incomplete, at, &mut out);
             }
         }
+        out.put(&mut update);
         update
     }
 
@@ -903,7 +1035,7 @@ impl Tracker {
             .keys_sorted()
             .into_iter()
             .filter_map(|(vendor, tenant, agent_id)| {
-                let agent = self.agents.get(&vendor, &tenant, &agent_id)?;
+                let agent = self.agents.get(&self.seed.key(&vendor, &tenant, &agent_id))?;
                 let (reason_code, reason_label) = match &agent.reason {
                     Some(reason) => (
                         reason.code.as_deref().map(str::to_owned),
@@ -913,7 +1045,7 @@ impl Tracker {
                 };
                 Some(AgentStatus {
                     vendor,
-                    tenant: agent.tenant.clone(),
+                    tenant: (!tenant.is_empty()).then(|| tenant.clone()),
                     agent_id,
                     state: agent.state.clone(),
                     reason_code,
@@ -928,7 +1060,7 @@ impl Tracker {
             .keys_sorted()
             .into_iter()
             .filter_map(|(vendor, tenant, call_id)| {
-                let call = self.calls.get(&vendor, &tenant, &call_id)?;
+                let call = self.calls.get(&self.seed.key(&vendor, &tenant, &call_id))?;
                 Some(OpenCall {
                     vendor,
                     tenant: call.tenant.clone(),
@@ -959,6 +1091,7 @@ impl Tracker {
     }
 }
 
+#[cold]
 fn notice(kind: Disposition, common: &CommonEvent, at: Option<DateTime<Utc>>) -> Notice {
     Notice {
         kind,

@@ -1,15 +1,20 @@
 //! `--calls`, `--agents`, `--summary`: the events through a [`Tracker`], printed as call
-//! records, agent state intervals, or a table of calls and KPIs.
+//! records, agent state intervals, or a table of calls and KPIs. The table's rows come as
+//! calls become final (the tracker no longer remembers them to amend), in the order they
+//! closed, and the rest at the end in the order they ended: memory stays flat.
 
 use crate::out::{Cut, Out};
 use cc_events::AnyEvent;
 use cc_events::common::ConvertOptions;
-use cc_events::track::{CallRecord, KpiReport, Kpis, Tracker, TrackerConfig, Update};
+use cc_events::track::{CallRecord, KpiAccumulator, Kpis, Tracker, TrackerConfig, Update};
 use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// The service-level threshold of `--summary`.
 const SERVICE_LEVEL_SECONDS: i64 = 20;
+
+/// A call's key: vendor, tenant, call id.
+type CallKey = (String, Option<String>, String);
 
 /// What the tracking flags ask for, and the tracker.
 pub struct Tracking {
@@ -17,21 +22,37 @@ pub struct Tracking {
     agents: bool,
     summary: bool,
     tracker: Tracker,
-    /// For `--summary`: the newest revision of every call, and the intervals.
-    records: HashMap<(String, Option<String>, String), CallRecord>,
-    intervals: Vec<cc_events::track::AgentInterval>,
+    /// One update for the whole stream: its buffers are reused.
+    update: Update,
+    /// For `--summary`, the KPIs of the calls whose record is final and of every interval.
+    kpis: KpiAccumulator,
+    /// For `--summary`, the newest record of each call the tracker may still amend (the calls
+    /// it remembers), in the order they closed; a call that leaves is final: its row is
+    /// printed and it counts toward the KPIs. So memory stays flat on a long stream.
+    pending: HashMap<CallKey, CallRecord>,
+    pending_order: VecDeque<CallKey>,
+    /// How many calls the tracker remembers after they close.
+    remembered: usize,
+    /// Whether the table's header is printed.
+    header: bool,
 }
 
 impl Tracking {
     /// `None` when no tracking flag is given.
     pub fn new(calls: bool, agents: bool, summary: bool, options: &ConvertOptions) -> Option<Self> {
+        let config = TrackerConfig::default().with_convert(options.clone());
+        let remembered = config.closed_capacity;
         (calls || agents || summary).then(|| Tracking {
             calls,
             agents,
             summary,
-            tracker: Tracker::new(TrackerConfig::default().with_convert(options.clone())),
-            records: HashMap::new(),
-            intervals: Vec::new(),
+            tracker: Tracker::new(config),
+            update: Update::default(),
+            kpis: KpiAccumulator::new(TimeDelta::seconds(SERVICE_LEVEL_SECONDS)),
+            pending: HashMap::new(),
+            pending_order: VecDeque::new(),
+            remembered,
+            header: false,
         })
     }
 
@@ -42,82 +63,120 @@ impl Tracking {
         received_at: Option<DateTime<Utc>>,
         out: &mut Out,
     ) -> Result<Option<cc_events::common::EventKind>, Cut> {
-        let update = self.tracker.track(event, received_at);
+        let mut update = std::mem::take(&mut self.update);
+        self.tracker.track_into(event, received_at, &mut update);
         let kind = update.events.first().map(|tracked| tracked.event.kind.clone());
-        self.emit(update, out)?;
-        Ok(kind)
+        let emitted = self.emit(&mut update, out);
+        self.update = update;
+        emitted.map(|()| kind)
     }
 
-    /// The input ended: closes what is open, prints the summary.
+    /// The input ended: closes what is open, prints the rest of the summary.
     pub fn finish(&mut self, out: &mut Out) -> Result<(), Cut> {
-        let update = self.tracker.finish();
-        self.emit(update, out)?;
+        let mut update = self.tracker.finish();
+        self.emit(&mut update, out)?;
         if self.summary {
-            self.print_summary(out)?;
+            // What is still pending is final now, printed in the order the calls ended.
+            let mut records: Vec<CallRecord> = self.pending.drain().map(|(_, record)| record).collect();
+            self.pending_order.clear();
+            records.sort_by(|a, b| (a.ended_at, &a.call_id).cmp(&(b.ended_at, &b.call_id)));
+            for record in &records {
+                self.row(record, out)?;
+            }
+            self.print_kpis(out)?;
         }
         Ok(())
     }
 
-    fn emit(&mut self, update: Update, out: &mut Out) -> Result<(), Cut> {
-        for interval in update.intervals {
+    fn emit(&mut self, update: &mut Update, out: &mut Out) -> Result<(), Cut> {
+        for interval in update.intervals.drain(..) {
             if self.agents {
                 out.event(&interval)?;
             }
             if self.summary {
-                self.intervals.push(interval);
+                self.kpis.add_interval(&interval);
             }
         }
-        for record in update.calls {
+        for record in update.calls.drain(..) {
             if self.calls {
                 out.event(&record)?;
             }
             if self.summary {
-                let key = (record.vendor.to_string(), record.tenant.clone(), record.call_id.clone());
-                let newer = self
-                    .records
-                    .get(&key)
-                    .is_none_or(|kept| kept.revision <= record.revision);
-                if newer {
-                    self.records.insert(key, record);
-                }
+                self.keep(record, out)?;
             }
         }
         Ok(())
     }
 
-    fn print_summary(&self, out: &mut Out) -> Result<(), Cut> {
-        let mut records: Vec<&CallRecord> = self.records.values().collect();
-        records.sort_by(|a, b| (a.ended_at, &a.call_id).cmp(&(b.ended_at, &b.call_id)));
+    /// Keeps the newest record of a call; a call the tracker no longer remembers is final.
+    fn keep(&mut self, record: CallRecord, out: &mut Out) -> Result<(), Cut> {
+        let key = (record.vendor.to_string(), record.tenant.clone(), record.call_id.clone());
+        match self.pending.get_mut(&key) {
+            Some(kept) => {
+                if kept.revision <= record.revision {
+                    *kept = record;
+                }
+                return Ok(());
+            }
+            None => {
+                self.pending.insert(key.clone(), record);
+                self.pending_order.push_back(key);
+            }
+        }
+        while self.pending_order.len() > self.remembered {
+            let Some(oldest) = self.pending_order.pop_front() else {
+                break;
+            };
+            if let Some(record) = self.pending.remove(&oldest) {
+                self.row(&record, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints a final record's row of the table (the header before the first) and counts it.
+    fn row(&mut self, record: &CallRecord, out: &mut Out) -> Result<(), Cut> {
+        self.kpis.add_call(record);
+        self.header(out)?;
+        let seconds = |ms: Option<i64>| ms.map_or_else(|| "-".to_owned(), |ms| format!("{:.1}", ms as f64 / 1000.0));
+        let direction = record
+            .direction
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |d| d.to_string());
+        let agents = if record.agents.is_empty() {
+            "-".to_owned()
+        } else {
+            record.agents.join(",")
+        };
+        out.text(&format!(
+            "{:<13} {:<40} {:<9} {:<12} {:<24} {:>8} {:>9} {:>8} {:>8}",
+            record.vendor.to_string(),
+            record.call_id,
+            direction,
+            record.outcome.to_string(),
+            agents,
+            seconds(record.ring_ms),
+            seconds(record.talk_ms),
+            seconds(Some(record.hold_ms)),
+            seconds(record.acw_ms),
+        ))
+    }
+
+    /// The table's header, once.
+    fn header(&mut self, out: &mut Out) -> Result<(), Cut> {
+        if self.header {
+            return Ok(());
+        }
+        self.header = true;
         out.text(&format!(
             "{:<13} {:<40} {:<9} {:<12} {:<24} {:>8} {:>9} {:>8} {:>8}",
             "vendor", "call", "direction", "outcome", "agents", "ring_s", "talk_s", "hold_s", "acw_s"
-        ))?;
-        let seconds = |ms: Option<i64>| ms.map_or_else(|| "-".to_owned(), |ms| format!("{:.1}", ms as f64 / 1000.0));
-        for record in &records {
-            let direction = record
-                .direction
-                .as_ref()
-                .map_or_else(|| "-".to_owned(), |d| d.to_string());
-            let agents = if record.agents.is_empty() {
-                "-".to_owned()
-            } else {
-                record.agents.join(",")
-            };
-            out.text(&format!(
-                "{:<13} {:<40} {:<9} {:<12} {:<24} {:>8} {:>9} {:>8} {:>8}",
-                record.vendor.to_string(),
-                record.call_id,
-                direction,
-                record.outcome.to_string(),
-                agents,
-                seconds(record.ring_ms),
-                seconds(record.talk_ms),
-                seconds(Some(record.hold_ms)),
-                seconds(record.acw_ms),
-            ))?;
-        }
-        let records: Vec<CallRecord> = records.into_iter().cloned().collect();
-        let report = KpiReport::compute(&records, &self.intervals, TimeDelta::seconds(SERVICE_LEVEL_SECONDS));
+        ))
+    }
+
+    fn print_kpis(&mut self, out: &mut Out) -> Result<(), Cut> {
+        self.header(out)?;
+        let report = self.kpis.report();
         out.text("")?;
         out.text(&format!("KPIs (service level at {SERVICE_LEVEL_SECONDS} s)"))?;
         out.text(&kpi_line("all calls", &report.overall))?;
