@@ -143,7 +143,12 @@ fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
             times.remove(0);
         }
         writeln!(out, "\n{name} ({} events, {bytes} bytes)", payloads.len()).ok();
-        writeln!(out, "{:<24} {:>10} {:>10} {:>9}", "strategy", "median ms", "MB/s", "ratio").ok();
+        writeln!(
+            out,
+            "{:<24} {:>10} {:>10} {:>9}",
+            "strategy", "median ms", "MB/s", "ratio"
+        )
+        .ok();
         for (s, (strategy, _)) in STRATEGIES.iter().enumerate() {
             let mut ratios: Vec<f64> = (0..rounds).map(|r| seconds[s][r] / seconds[0][r]).collect();
             let mut own = seconds[s].clone();

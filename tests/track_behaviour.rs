@@ -345,7 +345,12 @@ fn alibaba_clouds_cdr_ready_is_reconciled() {
 fn the_kpi_accumulator_agrees_with_compute() {
     let mut records = Vec::new();
     let mut intervals = Vec::new();
-    for name in ["inbound-via-ivr", "queueing-timeout", "attended-transfer", "outbound-call"] {
+    for name in [
+        "inbound-via-ivr",
+        "queueing-timeout",
+        "attended-transfer",
+        "outbound-call",
+    ] {
         let run = run_stream(&format!("aliyun_v2/scenarios/{name}.ndjson"));
         // A contact id per stream, so that each is a call of its own.
         for mut record in run.records.iter().cloned() {

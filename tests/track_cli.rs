@@ -117,7 +117,11 @@ fn summary_of_more_calls_than_remembered_counts_each_once() {
     assert_eq!(rows.len(), CALLS);
     let unique: std::collections::HashSet<&str> = rows.iter().filter_map(|r| r.split_whitespace().nth(1)).collect();
     assert_eq!(unique.len(), CALLS, "no call twice");
-    assert_eq!(text.lines().filter(|l| l.starts_with("vendor")).count(), 1, "one header");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("vendor")).count(),
+        1,
+        "one header"
+    );
     let all = text.lines().find(|l| l.contains("all calls")).expect("the KPIs");
     assert!(all.contains(&format!("calls  {CALLS}")), "{all}");
     assert!(all.contains(&format!("abandoned  {CALLS}")), "{all}");

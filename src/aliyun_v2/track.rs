@@ -16,9 +16,9 @@
 //! No event id exists: a repeat is the same type on the same channel at the same time.
 
 use super::Event;
-use std::borrow::Cow;
 use crate::common::{CauseCode, CommonEvent, EventKind, PartyRole};
 use crate::track::{CallEnd, CallMoment, LegReading, ReadContext, Reading, VendorKnowledge, VendorRecord, moment_key};
+use std::borrow::Cow;
 
 /// Whether a channel id is one of the customer's (002: `ch-customer-`, `ch-user-`).
 fn is_customer_channel(channel: &str) -> bool {

@@ -15,9 +15,9 @@
 //!   customer leg is waited for.
 
 use super::Event;
-use std::borrow::Cow;
 use crate::common::{AgentState, CommonEvent, ConnectionState, EventKind};
 use crate::track::{CallEnd, DeviceBinding, LegReading, ReadContext, Reading, VendorKnowledge, moment_key};
+use std::borrow::Cow;
 
 impl VendorKnowledge for Event {
     fn read<'a>(&'a self, common: &'a CommonEvent, _context: &ReadContext<'_>) -> Reading<'a> {
@@ -69,7 +69,9 @@ impl VendorKnowledge for Event {
             }
             if common.kind == EventKind::Established {
                 if let Some(calling) = counter_device {
-                    reading.device_states.push((Cow::Borrowed(calling), AgentState::Talking));
+                    reading
+                        .device_states
+                        .push((Cow::Borrowed(calling), AgentState::Talking));
                 }
             }
         }

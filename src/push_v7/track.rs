@@ -95,7 +95,10 @@ fn decimal(n: i64, buffer: &mut [u8; 20]) -> &str {
             start -= 1;
         }
     }
-    buffer.get(start..).and_then(|digits| std::str::from_utf8(digits).ok()).unwrap_or("")
+    buffer
+        .get(start..)
+        .and_then(|digits| std::str::from_utf8(digits).ok())
+        .unwrap_or("")
 }
 
 /// The figures of a `cdr`.

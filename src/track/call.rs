@@ -302,7 +302,7 @@ impl Call {
         fill(&mut self.callee, common.callee.as_deref());
         fill(&mut self.queue, common.queue.as_deref());
         for related in &common.related_call_ids {
-            if related != &self.call_id {
+            if related.as_str() != self.call_id {
                 push_unique(&mut self.related, related);
             }
         }

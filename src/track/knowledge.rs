@@ -5,10 +5,10 @@
 //! machine stays vendor-neutral and only applies readings.
 
 use super::record::VendorRecord;
-use std::borrow::Cow;
+use super::scoped::hash_text;
 use crate::common::{AgentState, CommonEvent, ConnectionState, PartyRole};
 use chrono::FixedOffset;
-use super::scoped::hash_text;
+use std::borrow::Cow;
 
 /// What a schema's knowledge says about one of its events.
 pub trait VendorKnowledge {

@@ -137,9 +137,9 @@ pub(crate) struct Scoped<T> {
 impl<T: PartialEq> PartialEq for Scoped<T> {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len()
-            && self.entries().all(|entry| {
-                other.get(&other.key(&entry.vendor, &entry.tenant, &entry.id)) == Some(&entry.value)
-            })
+            && self
+                .entries()
+                .all(|entry| other.get(&other.key(&entry.vendor, &entry.tenant, &entry.id)) == Some(&entry.value))
     }
 }
 
@@ -358,7 +358,11 @@ mod tests {
         assert_eq!(map.get(&map.key(&Vendor::Csta, "t", "a")), Some(&5));
         assert_eq!(map.get(&map.key(&Vendor::Csta, "", "a")), Some(&3));
         assert_eq!(map.get(&map.key(&other, "t", "a")), Some(&6));
-        assert_eq!(map.get(&map.key(&Vendor::Csta, "ta", "")), None, "the texts' boundary counts");
+        assert_eq!(
+            map.get(&map.key(&Vendor::Csta, "ta", "")),
+            None,
+            "the texts' boundary counts"
+        );
         assert_eq!(map.remove(&map.key(&Vendor::Csta, "t", "a")), Some(5));
         assert_eq!(map.remove(&map.key(&Vendor::Csta, "t", "a")), None);
         assert_eq!(map.remove(&map.key(&other, "t", "a")), Some(6));
@@ -411,7 +415,18 @@ mod tests {
 
     #[test]
     fn text_hash_sees_every_byte_and_the_length() {
-        let texts = ["", "a", "b", "ab", "ba", "abcdefgh", "abcdefgi", "abcdefghi", "\0", "\0\0"];
+        let texts = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghi",
+            "\0",
+            "\0\0",
+        ];
         let hashes: std::collections::HashSet<u64> = texts.iter().map(|t| hash_text(7, t.as_bytes())).collect();
         assert_eq!(hashes.len(), texts.len());
     }

@@ -559,11 +559,14 @@ impl Tracker {
             }
         }
         for agent in &reading.agents_gone {
-            let on_call = self.agents.get(&self.seed.key(vendor, tenant, agent)).is_some_and(|known| {
-                is_busy(&known.state)
-                    && known.call_id.is_some()
-                    && known.call_id.as_deref() == common.call_id.as_deref()
-            });
+            let on_call = self
+                .agents
+                .get(&self.seed.key(vendor, tenant, agent))
+                .is_some_and(|known| {
+                    is_busy(&known.state)
+                        && known.call_id.is_some()
+                        && known.call_id.as_deref() == common.call_id.as_deref()
+                });
             if on_call && !moved(&first, &more, agent) {
                 more.push(AgentMove {
                     agent_id: Cow::Borrowed(agent.as_str()),
@@ -934,9 +937,11 @@ impl Tracker {
             .agents
             .iter()
             .filter(|agent| {
-                self.agents.get(&self.seed.key(vendor, tenant, agent)).is_some_and(|known| {
-                    known.state == AgentState::WorkingAfterCall && known.call_id.as_deref() == Some(call_id)
-                })
+                self.agents
+                    .get(&self.seed.key(vendor, tenant, agent))
+                    .is_some_and(|known| {
+                        known.state == AgentState::WorkingAfterCall && known.call_id.as_deref() == Some(call_id)
+                    })
             })
             .cloned()
             .collect();
@@ -1010,7 +1015,9 @@ impl Tracker {
         let mut out = Sink::take(&mut update);
         if let Some(watermark) = self.watermark {
             let now = |clocks: &Scoped<Clock>, vendor: &Vendor, tenant: &str| {
-                clocks.get(&clocks.key(vendor, tenant, "")).map_or(watermark, |clock| clock.latest)
+                clocks
+                    .get(&clocks.key(vendor, tenant, ""))
+                    .map_or(watermark, |clock| clock.latest)
             };
             for (vendor, tenant, agent_id) in self.agents.keys_sorted() {
                 if let Some(agent) = self.agents.remove(&self.seed.key(&vendor, &tenant, &agent_id)) {
@@ -1021,7 +1028,12 @@ impl Tracker {
             }
             for (vendor, tenant, call_id) in self.calls.keys_sorted() {
                 let at = now(&self.clocks, &vendor, &tenant);
-                self.close_call(&self.seed.key(&vendor, &tenant, &call_id), Closing::Incomplete, at, &mut out);
+                self.close_call(
+                    &self.seed.key(&vendor, &tenant, &call_id),
+                    Closing::Incomplete,
+                    at,
+                    &mut out,
+                );
             }
         }
         out.put(&mut update);
