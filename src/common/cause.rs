@@ -132,7 +132,11 @@ impl CauseCode {
         known
             .clone()
             .find(|code| code.as_str() == text)
-            .or_else(|| known.clone().find(|code| crate::wire::loosely_equal(code.as_str(), text)))
+            .or_else(|| {
+                known
+                    .clone()
+                    .find(|code| crate::wire::loosely_equal(code.as_str(), text))
+            })
             .cloned()
             .unwrap_or(CauseCode::Other)
     }

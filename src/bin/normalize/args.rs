@@ -33,7 +33,8 @@ PATH   a file of JSON documents (NDJSON, concatenated or pretty-printed), a dire
 --agents              print agent state intervals (one JSON object per line) instead of
                       events; with --calls too, both (records have `outcome`, intervals
                       `state`)
---summary             print a table of the calls and their KPIs at the end
+--summary             print a table of the calls (each row once the call is final) and
+                      their KPIs at the end
 --help                print this help
 
 Common events go to standard output; failures (with file, line and byte offset) and a
