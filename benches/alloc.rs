@@ -45,16 +45,28 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-fn measure(payloads: &[corpus::Payload], parse: impl Fn(&[u8])) -> (f64, f64) {
+/// Allocations and bytes allocated per item while `step` runs over every item.
+fn per_item<T>(items: &[T], step: impl Fn(&T)) -> (f64, f64) {
     let (count0, bytes0) = (ALLOCATIONS.load(Ordering::Relaxed), BYTES.load(Ordering::Relaxed));
-    for payload in payloads {
-        parse(&payload.bytes);
+    for item in items {
+        step(item);
     }
-    let n = payloads.len() as f64;
+    let n = items.len() as f64;
     (
         (ALLOCATIONS.load(Ordering::Relaxed) - count0) as f64 / n,
         (BYTES.load(Ordering::Relaxed) - bytes0) as f64 / n,
     )
+}
+
+/// [`per_item`] over the payloads' bytes.
+fn measure(payloads: &[corpus::Payload], parse: impl Fn(&[u8])) -> (f64, f64) {
+    per_item(payloads, |payload| parse(&payload.bytes))
+}
+
+/// [`per_item`] for a step over values built beforehand (their building is not counted).
+fn measure_prepared<T>(payloads: &[corpus::Payload], prepare: impl Fn(&[u8]) -> T, step: impl Fn(&T)) -> (f64, f64) {
+    let values: Vec<T> = payloads.iter().map(|p| prepare(&p.bytes)).collect();
+    per_item(&values, step)
 }
 
 fn main() {
@@ -111,18 +123,4 @@ fn main() {
             cell(serialize_common)
         );
     }
-}
-
-/// Like [`measure`], for a step over values built beforehand (not counted).
-fn measure_prepared<T>(payloads: &[corpus::Payload], prepare: impl Fn(&[u8]) -> T, step: impl Fn(&T)) -> (f64, f64) {
-    let values: Vec<T> = payloads.iter().map(|p| prepare(&p.bytes)).collect();
-    let (count0, bytes0) = (ALLOCATIONS.load(Ordering::Relaxed), BYTES.load(Ordering::Relaxed));
-    for value in &values {
-        step(value);
-    }
-    let n = values.len() as f64;
-    (
-        (ALLOCATIONS.load(Ordering::Relaxed) - count0) as f64 / n,
-        (BYTES.load(Ordering::Relaxed) - bytes0) as f64 / n,
-    )
 }

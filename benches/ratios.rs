@@ -8,6 +8,7 @@
 //! A ratio above 1 means faster than `Value`.
 
 mod corpus;
+mod interleave;
 
 use cc_events::common::ConvertOptions;
 use cc_events::{AnyEvent, Schema, aliyun_v2, ccai_qm, csta, push_v7};
@@ -16,7 +17,6 @@ use serde::de::IgnoredAny;
 use serde_json::Value;
 use std::hint::black_box;
 use std::io::Write;
-use std::time::Instant;
 
 fn typed(schema: Schema, bytes: &[u8]) -> AnyEvent {
     let result = match schema {
@@ -140,16 +140,6 @@ fn baseline_of(name: &str) -> &'static str {
     }
 }
 
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    if values.len() % 2 == 0 {
-        (values[mid - 1] + values[mid]) / 2.0
-    } else {
-        values[mid]
-    }
-}
-
 fn main() {
     let mut rounds = 15;
     let mut events = 20_000;
@@ -189,37 +179,22 @@ fn main() {
     .ok();
     for set in &sets {
         let bytes: usize = set.payloads.iter().map(|p| p.bytes.len()).sum();
-        // ratios[s] over rounds, and each strategy's seconds for MB/s.
-        let mut seconds = vec![Vec::with_capacity(rounds); STRATEGIES.len()];
-        for _ in 0..=rounds {
-            let mut order: Vec<usize> = (0..STRATEGIES.len()).collect();
-            for i in (1..order.len()).rev() {
-                order.swap(i, rng.below(i + 1));
-            }
-            for &s in &order {
-                let start = Instant::now();
-                (STRATEGIES[s].1)(set, &mut buffer, &options);
-                seconds[s].push(start.elapsed().as_secs_f64());
-            }
-        }
-        // The first round warms the caches and the allocator: drop it.
-        for times in &mut seconds {
-            times.remove(0);
-        }
+        let seconds = interleave::time_rounds(STRATEGIES.len(), rounds, &mut rng, |s| {
+            (STRATEGIES[s].1)(set, &mut buffer, &options)
+        });
         writeln!(out, "\n{} ({} events, {} bytes)", set.name, set.payloads.len(), bytes).ok();
         writeln!(out, "{:<24} {:>10} {:>9}  against", "strategy", "MB/s", "ratio").ok();
         for (s, (name, _)) in STRATEGIES.iter().enumerate() {
             let base = baseline_of(name);
             let b = STRATEGIES.iter().position(|(n, _)| *n == base).expect("baseline");
-            let mut ratios: Vec<f64> = (0..rounds).map(|r| seconds[b][r] / seconds[s][r]).collect();
-            let mut own = seconds[s].clone();
             let size = if name.starts_with("lines_") {
                 set.ndjson.len()
             } else {
                 bytes
             };
-            let mbps = size as f64 / median(&mut own) / 1e6;
-            writeln!(out, "{name:<24} {mbps:>10.1} {:>8.2}x  {base}", median(&mut ratios)).ok();
+            let mbps = size as f64 / interleave::median_seconds(&seconds, s) / 1e6;
+            let ratio = interleave::median_ratio(&seconds, b, s);
+            writeln!(out, "{name:<24} {mbps:>10.1} {ratio:>8.2}x  {base}").ok();
         }
     }
 }

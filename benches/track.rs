@@ -11,6 +11,7 @@
 //! (one after the other, so their ratio mixes two moments of a shared machine).
 
 mod corpus;
+mod interleave;
 
 use cc_events::common::ConvertOptions;
 use cc_events::track::{Tracker, Update};
@@ -18,7 +19,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const EVENTS: usize = 2_000;
 
@@ -102,16 +103,6 @@ const STRATEGIES: [(&str, Run); 4] = [
     ("parse_and_track_into", |p, _, received| run_track_into(p, received)),
 ];
 
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let mid = values.len() / 2;
-    if values.len() % 2 == 0 {
-        (values[mid - 1] + values[mid]) / 2.0
-    } else {
-        values[mid]
-    }
-}
-
 /// Every strategy in every round, shuffled; the medians of the per-round ratios.
 fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
     let received = received();
@@ -126,22 +117,9 @@ fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
     .ok();
     for (name, payloads) in sets {
         let bytes: usize = payloads.iter().map(Vec::len).sum();
-        let mut seconds = vec![Vec::with_capacity(rounds + 1); STRATEGIES.len()];
-        for _ in 0..=rounds {
-            let mut order: Vec<usize> = (0..STRATEGIES.len()).collect();
-            for i in (1..order.len()).rev() {
-                order.swap(i, rng.below(i + 1));
-            }
-            for &s in &order {
-                let start = Instant::now();
-                (STRATEGIES[s].1)(payloads, &options, received);
-                seconds[s].push(start.elapsed().as_secs_f64());
-            }
-        }
-        // The first round warms the caches and the allocator: dropped.
-        for times in &mut seconds {
-            times.remove(0);
-        }
+        let seconds = interleave::time_rounds(STRATEGIES.len(), rounds, &mut rng, |s| {
+            (STRATEGIES[s].1)(payloads, &options, received)
+        });
         writeln!(out, "\n{name} ({} events, {bytes} bytes)", payloads.len()).ok();
         writeln!(
             out,
@@ -150,17 +128,11 @@ fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
         )
         .ok();
         for (s, (strategy, _)) in STRATEGIES.iter().enumerate() {
-            let mut ratios: Vec<f64> = (0..rounds).map(|r| seconds[s][r] / seconds[0][r]).collect();
-            let mut own = seconds[s].clone();
-            let time = median(&mut own);
+            // Time over the baseline's: the tracker's cost, so below 1.3 is the target.
+            let ratio = interleave::median_ratio(&seconds, s, 0);
+            let time = interleave::median_seconds(&seconds, s);
             let mbps = bytes as f64 / time / 1e6;
-            writeln!(
-                out,
-                "{strategy:<24} {:>10.3} {mbps:>10.1} {:>8.3}x",
-                time * 1e3,
-                median(&mut ratios)
-            )
-            .ok();
+            writeln!(out, "{strategy:<24} {:>10.3} {mbps:>10.1} {:>8.3}x", time * 1e3, ratio).ok();
         }
     }
 }

@@ -186,6 +186,11 @@ fn parse_error_tags() -> [&'static str; 5] {
     Schema::ALL.map(tag_of)
 }
 
+/// The schema-wide discriminator key `key` is, if it is one (`eventType`, `pushType`, ...).
+fn discriminator(key: &str) -> Option<&'static str> {
+    Schema::ALL.into_iter().map(tag_of).find(|tag| *tag == key)
+}
+
 /// The discriminator key of `schema`, whether or not its feature is enabled (a test checks
 /// these against each schema's own `TAG`).
 pub(crate) fn tag_of(schema: Schema) -> &'static str {
@@ -266,7 +271,7 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
                 };
                 return self.dispatch(schema, detector, prefix, map);
             }
-            let value = if matches!(&*key, "eventType" | "pushType" | "eventName" | "type") {
+            let value = if discriminator(&key).is_some() {
                 // A discriminator (vendors put it first): read as text, and when it decides
                 // its own schema, handed over as the tag, with nothing buffered.
                 match map.next_value_seed(TagSeed)? {
@@ -381,7 +386,7 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
         // The values of every schema's discriminator, to find a repeated one.
         let mut tags: Vec<(&'static str, Value)> = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let tag = Schema::ALL.into_iter().map(tag_of).find(|tag| *tag == key);
+            let tag = discriminator(&key);
             if Detector::needs_value(&key) || tag.is_some() {
                 let value: Value = map.next_value()?;
                 detector.observe(&key, Some(&value));

@@ -208,7 +208,7 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
         &mut map,
         tag_key,
         schema,
-        tag.as_ref().map(Text::as_str),
+        tag.as_deref(),
         cx,
         |map, key, value| match value {
             Some(Value::String(text)) => object.take_entry(key, IntoDeserializer::<A::Error>::into_deserializer(text)),
@@ -243,21 +243,14 @@ pub fn finish_unknown<'de, A: MapAccess<'de>>(
         let value = map.next_value::<Value>()?;
         object.insert(key, value);
     }
-    read_top(
-        &mut map,
-        tag_key,
-        schema,
-        tag.as_ref().map(Text::as_str),
-        cx,
-        |map, key, value| {
-            let value = match value {
-                Some(value) => value,
-                None => map.next_value::<Value>()?,
-            };
-            object.insert(key.to_owned(), value);
-            Ok(())
-        },
-    )?;
+    read_top(&mut map, tag_key, schema, tag.as_deref(), cx, |map, key, value| {
+        let value = match value {
+            Some(value) => value,
+            None => map.next_value::<Value>()?,
+        };
+        object.insert(key.to_owned(), value);
+        Ok(())
+    })?;
     Ok(object)
 }
 
