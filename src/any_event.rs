@@ -11,7 +11,7 @@ use crate::detect::Detector;
 #[cfg(feature = "push_v7")]
 use crate::push_v7;
 use crate::wire::dispatch::{Context, Failure, TypeOnly, fail, resume, strip_bom};
-use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Prefix, TagSeed, Text};
+use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Pending, Prefix, TagSeed, Text};
 use crate::{Error, Schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -285,18 +285,18 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
                             };
                             return self.dispatch(schema, detector, prefix, map);
                         }
-                        buffered.push((Text::from(key), Value::String(text.into_string())));
+                        buffered.push((Text::from(key), Pending::Text(text)));
                         match decided {
                             Some(schema) => return self.dispatch(schema, detector, buffered.into(), map),
                             None => continue,
                         }
                     }
-                    Err(value) => value,
+                    Err(value) => Pending::Other(value),
                 }
             } else {
-                map.next_value()?
+                map.next_value::<Pending>()?
             };
-            let decided = detector.observe(&key, Some(&value));
+            let decided = value.observe(&mut detector, &key);
             buffered.push((Text::from(key), value));
             if let Some(schema) = decided {
                 return self.dispatch(schema, detector, buffered.into(), map);

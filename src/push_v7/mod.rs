@@ -84,7 +84,7 @@ pub use fields::{AgentFields, CallEventFields, CallFields, CommonFields, Display
 pub use forms::{BILL_LEG_PARTS, BillCall, BillLeg, Location, OrEmpty, SatisfyKeys, StatusNumber};
 pub use media::{MediaContent, MediaFailure, Segment};
 
-use crate::wire::{Buffered, Fields, WallTime, wire_events};
+use crate::wire::{Buffered, Fields, Pending, WallTime, wire_events};
 use serde_json::Value;
 use std::any::{Any, TypeId};
 
@@ -123,7 +123,7 @@ wire_events! {
 }
 
 /// The last value of `key` among the entries read (a repeated key: the last wins).
-fn entry<'a>(entries: &'a Buffered, key: &str) -> Option<&'a Value> {
+fn entry<'a>(entries: &'a Buffered, key: &str) -> Option<&'a Pending> {
     entries
         .iter()
         .rev()
@@ -133,11 +133,11 @@ fn entry<'a>(entries: &'a Buffered, key: &str) -> Option<&'a Value> {
 
 /// The event type of a payload without `pushType` (see the module's "Dispatch").
 fn by_shape(entries: &Buffered) -> Option<&'static str> {
-    if entry(entries, "content").is_some_and(Value::is_object) {
+    if entry(entries, "content").is_some_and(Pending::is_object) {
         return Some("customerConnected");
     }
     let call_event = entry(entries, "callEvent")?;
-    let incoming = entry(entries, "callType").and_then(Value::as_str) == Some("incoming");
+    let incoming = entry(entries, "callType").and_then(Pending::as_str) == Some("incoming");
     Some(match call_event.as_str() {
         Some("ring") if incoming => "incomingRing",
         Some("hangup") if incoming => "incomingHangup",

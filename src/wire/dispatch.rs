@@ -20,7 +20,110 @@ use std::fmt;
 use std::marker::PhantomData;
 
 /// The entries of an object read before its discriminator, in order.
-pub type Buffered = Vec<(Text, Value)>;
+pub type Buffered = Vec<(Text, Pending)>;
+
+/// The value of a buffered entry: a string as [`Text`] (no allocation for a short one: what
+/// comes before a discriminator is mostly ids and codes), anything else as its `Value`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// A string.
+    Text(Text),
+    /// Any other JSON value.
+    Other(Value),
+}
+
+impl Pending {
+    /// The text, when the value is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Pending::Text(text) => Some(text),
+            Pending::Other(_) => None,
+        }
+    }
+
+    /// Whether the value is a JSON object.
+    pub fn is_object(&self) -> bool {
+        matches!(self, Pending::Other(Value::Object(_)))
+    }
+
+    /// The value as a `Value` (for errors and rare paths).
+    pub fn to_value(&self) -> Value {
+        self.clone().into_value()
+    }
+
+    /// The value as a `Value`.
+    pub fn into_value(self) -> Value {
+        match self {
+            Pending::Text(text) => Value::String(text.into_string()),
+            Pending::Other(value) => value,
+        }
+    }
+
+    /// Offers the entry to auto-detection.
+    pub(crate) fn observe(&self, detector: &mut Detector, key: &str) -> Option<Schema> {
+        match self {
+            Pending::Text(text) => detector.observe_text(key, text),
+            Pending::Other(value) => detector.observe(key, Some(value)),
+        }
+    }
+
+    /// Reads the entry into `object`, as if from the payload.
+    fn take_into<O: WireObject, E: de::Error>(self, object: &mut O, key: &str) -> Result<(), E> {
+        match self {
+            Pending::Text(text) => object.take_entry(key, IntoDeserializer::<E>::into_deserializer(text.as_str())),
+            Pending::Other(value) => object.take_entry(key, value).map_err(de::Error::custom),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Pending {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PendingVisitor)
+    }
+}
+
+struct PendingVisitor;
+
+impl<'de> Visitor<'de> for PendingVisitor {
+    type Value = Pending;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E>(self, text: &str) -> Result<Pending, E> {
+        Ok(Pending::Text(Text::new(text)))
+    }
+    fn visit_string<E>(self, text: String) -> Result<Pending, E> {
+        Ok(Pending::Text(Text::from(text)))
+    }
+    fn visit_bool<E>(self, value: bool) -> Result<Pending, E> {
+        Ok(Pending::Other(Value::Bool(value)))
+    }
+    fn visit_i64<E>(self, value: i64) -> Result<Pending, E> {
+        Ok(Pending::Other(Value::from(value)))
+    }
+    fn visit_u64<E>(self, value: u64) -> Result<Pending, E> {
+        Ok(Pending::Other(Value::from(value)))
+    }
+    fn visit_f64<E>(self, value: f64) -> Result<Pending, E> {
+        // `Value`'s own rule: a number JSON cannot hold is `null`.
+        Ok(Pending::Other(Value::from(value)))
+    }
+    fn visit_unit<E>(self) -> Result<Pending, E> {
+        Ok(Pending::Other(Value::Null))
+    }
+    fn visit_none<E>(self) -> Result<Pending, E> {
+        Ok(Pending::Other(Value::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Pending, D::Error> {
+        Pending::deserialize(deserializer)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Pending, A::Error> {
+        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Pending::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Pending, A::Error> {
+        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Pending::Other)
+    }
+}
 
 /// What was read of an object before its event type was known: the buffered entries and,
 /// when auto-detection decided on a key alone, that key, whose value is still unread in the
@@ -103,7 +206,7 @@ fn read_top<'de, A: MapAccess<'de>>(
     schema: Schema,
     first_tag: Option<&str>,
     cx: &mut Context<'_>,
-    mut take: impl FnMut(&mut A, &str, Option<Value>) -> Result<(), A::Error>,
+    mut take: impl FnMut(&mut A, &str, Option<Pending>) -> Result<(), A::Error>,
 ) -> Result<(), A::Error> {
     while let Some(key) = map.next_key_seed(KeySeed)? {
         if key == tag_key {
@@ -123,8 +226,8 @@ fn read_top<'de, A: MapAccess<'de>>(
                     }
                 }
                 Watch::Value => {
-                    let value = map.next_value::<Value>()?;
-                    detector.observe(&key, Some(&value));
+                    let value = map.next_value::<Pending>()?;
+                    value.observe(detector, &key);
                     if detector.is_ambiguous() {
                         return Err(drain_and_judge(map, tag_key, tag_values(first_tag), cx));
                     }
@@ -193,7 +296,7 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
 ) -> Result<T, A::Error> {
     let mut object = T::default();
     for (key, value) in prefix.buffered {
-        object.take_entry(&key, value).map_err(de::Error::custom)?;
+        value.take_into::<T, A::Error>(&mut object, &key)?;
     }
     if let Some(tag) = &tag {
         object.take_entry(tag_key, IntoDeserializer::<A::Error>::into_deserializer(tag.as_str()))?;
@@ -211,8 +314,7 @@ pub fn finish_object<'de, T: WireObject, A: MapAccess<'de>>(
         tag.as_deref(),
         cx,
         |map, key, value| match value {
-            Some(Value::String(text)) => object.take_entry(key, IntoDeserializer::<A::Error>::into_deserializer(text)),
-            Some(value) => object.take_entry(key, value).map_err(de::Error::custom),
+            Some(value) => value.take_into::<T, A::Error>(&mut object, key),
             None => map.next_value_seed(EntrySeed {
                 object: &mut object,
                 key,
@@ -234,7 +336,7 @@ pub fn finish_unknown<'de, A: MapAccess<'de>>(
     let mut object: Map<String, Value> = prefix
         .buffered
         .into_iter()
-        .map(|(key, value)| (key.into_string(), value))
+        .map(|(key, value)| (key.into_string(), value.into_value()))
         .collect();
     if let Some(tag) = &tag {
         object.insert(tag_key.to_owned(), Value::String(tag.to_string()));
@@ -245,7 +347,7 @@ pub fn finish_unknown<'de, A: MapAccess<'de>>(
     }
     read_top(&mut map, tag_key, schema, tag.as_deref(), cx, |map, key, value| {
         let value = match value {
-            Some(value) => value,
+            Some(value) => value.into_value(),
             None => map.next_value::<Value>()?,
         };
         object.insert(key.to_owned(), value);
@@ -389,7 +491,7 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
                 buffered
                     .iter()
                     .filter(|(key, _)| key == E::TAG)
-                    .map(|(_, value)| value.clone()),
+                    .map(|(_, value)| value.to_value()),
             )
             .collect();
         if let Some(key) = pending_key {
@@ -414,8 +516,8 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
             tag: None,
         };
         return match tag {
-            Value::String(tag) => E::dispatch(Text::from(tag), true, prefix, map, cx),
-            other => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+            Pending::Text(tag) => E::dispatch(tag, true, prefix, map, cx),
+            Pending::Other(other) => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
         };
     }
     let mut next_key = match pending_key {
@@ -429,9 +531,9 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
                 Err(other) => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
             };
         }
-        let value = map.next_value::<Value>()?;
+        let value = map.next_value::<Pending>()?;
         if let Some(detector) = cx.detector.as_mut() {
-            detector.observe(&key, Some(&value));
+            value.observe(detector, &key);
             if detector.is_ambiguous() {
                 return Err(drain_and_judge(&mut map, E::TAG, Vec::new(), cx));
             }
@@ -622,13 +724,16 @@ pub fn deserialize_event<'de, E: EventSchema, D: Deserializer<'de>>(deserializer
     EventSeed::<E>::detached().deserialize(deserializer)
 }
 
-/// Reads a buffered `Value` through [`Deserialize`], for `untagged` rules that look at values.
+/// Reads a buffered value through [`Deserialize`], for `untagged` rules that look at values.
 pub fn peek<'a, T: Deserialize<'a>>(entries: &'a Buffered, key: &str) -> Option<T> {
     entries
         .iter()
         .rev()
         .find(|(name, _)| name == key)
-        .and_then(|(_, value)| T::deserialize(value).ok())
+        .and_then(|(_, value)| match value {
+            Pending::Text(text) => T::deserialize(IntoDeserializer::<de::value::Error>::into_deserializer(text.as_str())).ok(),
+            Pending::Other(value) => T::deserialize(value).ok(),
+        })
 }
 
 /// Declares a schema's event enum and its event-type enum from one list, so the two can never

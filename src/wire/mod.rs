@@ -36,7 +36,7 @@ pub(crate) use dispatch::{TagSeed, wire_events};
 // and the crate's own tests, not for users (each schema's `Event` has the entry points).
 #[doc(hidden)]
 pub use dispatch::{
-    Buffered, Context, EventSeed, Prefix, deserialize_event, finish_object, finish_unknown, parse_slice, parse_str,
+    Buffered, Context, EventSeed, Pending, Prefix, deserialize_event, finish_object, finish_unknown, parse_slice, parse_str,
     peek, strict,
 };
 pub use field::Field;
