@@ -108,6 +108,31 @@ pub fn parse(bytes: &[u8]) -> Result<AnyEvent, Error> {
     AnyEvent::from_slice(bytes)
 }
 
+/// A payload straight into the common vocabulary: the same result as
+/// `parse(bytes)?.to_common(options)`, the same event or the same error, for any input, but
+/// faster, because the values no conversion reads (fields the documentation names that have
+/// no place in the vocabulary, and keys it does not name) are checked as JSON and skipped
+/// rather than built.
+///
+/// Use it where only the common event is wanted; keep [`parse`] where the vendor's event is
+/// stored, forwarded, validated or tracked.
+///
+/// ```
+/// use cc_events::common::{ConvertOptions, EventKind};
+/// let payload = br#"{"pushType":"callStatus","accountId":"N00000000001","agentNumber":"8001","status":"1","statusTime":"2024-03-01 10:00:00","callEvent":"","callUniqueId":"","eventUniqueId":"e-1"}"#;
+/// let options = ConvertOptions::default();
+/// let common = cc_events::parse_common(payload, &options)?;
+/// assert_eq!(common, cc_events::parse(payload)?.to_common(&options));
+/// # Ok::<(), cc_events::Error>(())
+/// ```
+pub fn parse_common(bytes: &[u8], options: &common::ConvertOptions) -> Result<common::CommonEvent, Error> {
+    let event = {
+        let _projection = wire::projection::Projection::start();
+        AnyEvent::from_slice(bytes)?
+    };
+    Ok(event.to_common(options))
+}
+
 /// [`parse`], then a payload that departs from its vendor's documentation in any way is an
 /// error: [`ErrorKind::Deviations`] with every deviation, located at the first. For a payload
 /// of unknown vendor; each schema's `Event::from_slice_strict` does the same for one schema.

@@ -46,6 +46,13 @@ fn every_parser(bytes: &[u8]) -> Result<(), TestCaseError> {
         prop_assert_eq!(common.vendor_event_type.as_str(), event.event_type().unwrap_or(""));
         let _ = event.deviations();
     }
+    // The projection is the full path's conversion, for every input: same event, same error.
+    let options = ConvertOptions::default();
+    match (cc_events::parse(bytes), cc_events::parse_common(bytes, &options)) {
+        (Ok(event), Ok(common)) => prop_assert_eq!(common, event.to_common(&options)),
+        (Err(full), Err(projected)) => prop_assert_eq!(full.to_string(), projected.to_string()),
+        (full, projected) => prop_assert!(false, "parse: {:?}, parse_common: {:?}", full.err(), projected.err()),
+    }
     check("parse", any.map(|e| serde_json::to_value(e).unwrap()))?;
     check(
         "aliyun_v2",

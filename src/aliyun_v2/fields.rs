@@ -22,7 +22,7 @@ wire_group! {
     pub struct AgentFields {
         /// Ids of the skill groups the agent is signed into (签入技能组ID列表), comma-separated:
         /// `skg-default@report-test-2,skillgroup@report-test-2`.
-        skill_group_ids: CommaList = "skillGroupIds",
+        skill_group_ids: CommaList = "skillGroupIds" unmapped,
         /// Agent id (坐席ID), `name@instanceId`.
         agent_id: Text = "agentId",
     }
@@ -42,11 +42,11 @@ wire_group! {
         /// Called number (被叫号码).
         callee: Text = "callee",
         /// Broker number (中间号码), the number the platform shows.
-        broker: Text = "broker",
+        broker: Text = "broker" unmapped,
         /// Additional broker number (附加中间号码): when present, the number used to call the callee.
-        additional_broker: Text = "additionalBroker",
+        additional_broker: Text = "additionalBroker" unmapped,
         /// Contact flow id (联系流ID).
-        contact_flow_id: Text = "contactFlowId",
+        contact_flow_id: Text = "contactFlowId" unmapped,
     }
 }
 

@@ -73,7 +73,7 @@ wire_object! {
     pub struct SkillLevel {
         fields {
             /// Skill level (技能等级), a number such as `5`.
-            skill_level: Numeric = "skillLevel",
+            skill_level: Numeric = "skillLevel" unmapped,
             /// Skill group id (技能组ID).
             skill_group_id: Text = "skillGroupId",
         }

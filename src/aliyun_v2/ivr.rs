@@ -27,28 +27,28 @@ wire_object! {
             /// Called number (被叫号码).
             callee: Text = "callee",
             /// IVR flow id (IVR流程ID).
-            flow_id: Text = "flowId",
+            flow_id: Text = "flowId" unmapped,
             /// IVR flow type (IVR流程类型).
-            flow_type: FlowType = "flowType",
+            flow_type: FlowType = "flowType" unmapped,
             /// Node id (IVR节点ID).
-            node_id: Text = "nodeId",
+            node_id: Text = "nodeId" unmapped,
             /// Node name as configured (IVR节点名称), e.g. `转人工模块`.
-            node_name: Text = "nodeName",
+            node_name: Text = "nodeName" unmapped,
             /// Node type (IVR节点类型).
-            node_type: NodeType = "nodeType",
+            node_type: NodeType = "nodeType" unmapped,
             /// What made the node exit (IVR节点退出时触发的事件); on LEAVE.
-            node_exit_code: NodeExitCode = "nodeExitCode",
+            node_exit_code: NodeExitCode = "nodeExitCode" unmapped,
             /// The node executed next (下一个要执行的节点ID).
-            next_node_id: Text = "nextNodeId",
+            next_node_id: Text = "nextNodeId" unmapped,
             /// Node properties (IVR节点属性), depending on the node type: an object, or a string
             /// holding one.
-            node_properties: EmbeddedObject = "nodeProperties",
+            node_properties: EmbeddedObject = "nodeProperties" unmapped,
             /// Variables the node set (IVR节点在运行时设置的变量): an object, or a string holding one.
-            node_variables: EmbeddedObject = "nodeVariables",
+            node_variables: EmbeddedObject = "nodeVariables" unmapped,
             /// Entering or leaving the node (节点动作).
             node_action: NodeAction = "nodeAction",
             /// Call-associated data (随路数据): an object, or a string holding one.
-            channel_variables: EmbeddedObject = "channelVariables",
+            channel_variables: EmbeddedObject = "channelVariables" unmapped,
         }
     }
 }

@@ -26,13 +26,13 @@ wire_object! {
             /// Whether the sentence is finished (一句话是否结束), `0` or `1`.
             finished: Flag = "finished",
             /// When the conversation began (对话开始时间), RFC 3339 UTC.
-            begin_time: Rfc3339Time = "beginTime",
+            begin_time: Rfc3339Time = "beginTime" unmapped,
             /// Sentence start, ms after `beginTime` (句子开始时间相对于会话开始时间的偏移量).
-            begin_offset_ms: Numeric = "beginOffsetMS",
+            begin_offset_ms: Numeric = "beginOffsetMS" unmapped,
             /// Audio processed so far, ms after `beginTime` (当前已经处理完成的语音时间的偏移量).
-            end_offset_ms: Numeric = "endOffsetMS",
+            end_offset_ms: Numeric = "endOffsetMS" unmapped,
             /// Other recognition data (ASR识别的其他信息), `speechRate=89;emotionIndex=0`.
-            extra_info: KeyValuePairs = "extraInfo",
+            extra_info: KeyValuePairs = "extraInfo" unmapped,
         }
     }
 }
@@ -51,15 +51,15 @@ wire_group! {
         /// Start (开始时间): dialing began (outbound, two-leg) or the call entered the IVR (inbound).
         start_time: Rfc3339Time = "startTime",
         /// When the call was answered (通话建立时间); empty when it never was.
-        established_time: Rfc3339Time = "establishedTime",
+        established_time: Rfc3339Time = "establishedTime" unmapped,
         /// End (结束时间).
         end_time: Rfc3339Time = "endTime",
         /// Disposition code (挂机代码).
-        disposition_code: Text = "dispositionCode",
+        disposition_code: Text = "dispositionCode" unmapped,
         /// The agents of the call (座席ID列表), comma-separated.
-        agent_ids: CommaList = "agentIds",
+        agent_ids: CommaList = "agentIds" unmapped,
         /// The skill groups of the call (技能组ID列表), comma-separated.
-        skill_group_ids: CommaList = "skillGroupIds",
+        skill_group_ids: CommaList = "skillGroupIds" unmapped,
     }
 }
 
@@ -78,7 +78,7 @@ wire_object! {
             /// File name (文件名称).
             file_name: Text = "fileName",
             /// Download address (下载地址).
-            download_url: Text = "downloadURL",
+            download_url: Text = "downloadURL" unmapped,
         }
     }
 }

@@ -23,7 +23,7 @@ wire_object! {
             /// Skill group of the call (通话相关的技能组ID).
             skill_group_id: Text = "skillGroupId",
             /// How the survey is sent (调查发送方式); no example documented.
-            survey_channel: Text = "surveyChannel",
+            survey_channel: Text = "surveyChannel" unmapped,
             /// Call type (呼叫类型).
             call_type: CallType = "callType",
             /// Calling number (主叫号码).
@@ -49,13 +49,13 @@ wire_object! {
             /// Skill group of the call (通话相关的技能组ID).
             skill_group_id: Text = "skillGroupId",
             /// How the survey was sent (调查发送方式).
-            survey_channel: Text = "surveyChannel",
+            survey_channel: Text = "surveyChannel" unmapped,
             /// Satisfaction rating (满意度评级), a number or a string holding one.
-            rating: Numeric = "rating",
+            rating: Numeric = "rating" unmapped,
             /// The keys pressed (按键记录). The table lists `userInput` twice, the second time as
             /// "meaning of the keys" (按键含义): one wire key can hold only one value, taken here
             /// as the keys pressed.
-            user_input: Text = "userInput",
+            user_input: Text = "userInput" unmapped,
         }
     }
 }

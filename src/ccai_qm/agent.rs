@@ -30,7 +30,7 @@ wire_object! {
             participant_id: Text = "ParticipantID",
             /// The agent's e-mail address (電子郵件地址), the `email` of `agent_info`, e.g.
             /// `some.email@domain.com`.
-            email: Text = "Email",
+            email: Text = "Email" unmapped,
             /// The agent's state when the event happened (事件發生時代理程式的狀態): login or logout.
             state: AgentState = "State",
         }

@@ -57,7 +57,7 @@ wire_object! {
             /// Queue name path (佇列名稱路徑): the names of those queues, e.g. `"support/orders/status"`.
             queue_path_names: QueuePath = "Queue_path_names",
             /// Language code (語言代碼) the user chose, e.g. `"en"`.
-            language: Text = "Language",
+            language: Text = "Language" unmapped,
             /// Queue id (佇列 ID), the UUID of the queue the call reached: documented as a UUID,
             /// sent as a number (see [`QueueId`]).
             queue_uuid: QueueId = "Queue_uuid",

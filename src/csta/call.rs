@@ -74,7 +74,7 @@ wire_object! {
             /// The ringing device (振铃设备).
             alerting_device: DeviceId = "alertingDevice",
             /// The device the call was last redirected from (最后一次从..转入的设备).
-            last_redirection_device: DeviceId = "lastRedirectionDevice",
+            last_redirection_device: DeviceId = "lastRedirectionDevice" unmapped,
             /// The original call id (原始呼叫ID), top level in the data model.
             original_call_id: Text = "originalCallId",
             /// Why (呼叫原因), the data model's name for the samples' `cause`.
@@ -125,7 +125,7 @@ wire_object! {
             /// The answering device (接通设备).
             answering_device: DeviceId = "answeringDevice",
             /// SIP Call-ID (Sip 呼叫ID).
-            sip_call_id: Text = "sipCallId",
+            sip_call_id: Text = "sipCallId" unmapped,
         }
     }
 }
@@ -210,7 +210,7 @@ wire_object! {
             /// The device that took the call back (取回设备).
             retrieving_device: DeviceId = "retrievingDevice",
             /// SIP Call-ID (sip呼叫ID).
-            sip_call_id: Text = "sipCallId",
+            sip_call_id: Text = "sipCallId" unmapped,
         }
     }
 }

@@ -32,7 +32,7 @@ wire_object! {
             /// The device at which the call failed (`failingDevice`).
             failing_device: DeviceId = "failingDevice",
             /// The device the call was last redirected from (`lastRedirectionDevice`).
-            last_redirection_device: DeviceId = "lastRedirectionDevice",
+            last_redirection_device: DeviceId = "lastRedirectionDevice" unmapped,
             /// User data (`userData`), free-form.
             user_data: UserData = "userData",
         }
@@ -58,7 +58,7 @@ wire_object! {
             /// Where it went (`newDestination`).
             new_destination: DeviceId = "newDestination",
             /// The device the call was last redirected from (`lastRedirectionDevice`).
-            last_redirection_device: DeviceId = "lastRedirectionDevice",
+            last_redirection_device: DeviceId = "lastRedirectionDevice" unmapped,
         }
     }
 }
@@ -79,11 +79,11 @@ wire_object! {
             /// The queue (`queue`).
             queue: DeviceId = "queue",
             /// The device the call was last redirected from (`lastRedirectionDevice`).
-            last_redirection_device: DeviceId = "lastRedirectionDevice",
+            last_redirection_device: DeviceId = "lastRedirectionDevice" unmapped,
             /// How many calls are in the queue (`numberQueued`), an integer.
-            number_queued: Integer = "numberQueued",
+            number_queued: Integer = "numberQueued" unmapped,
             /// How many calls are ahead of this one (`callsInFront`), an integer.
-            calls_in_front: Integer = "callsInFront",
+            calls_in_front: Integer = "callsInFront" unmapped,
             /// User data (`userData`), free-form.
             user_data: UserData = "userData",
         }
@@ -129,7 +129,7 @@ wire_object! {
             /// The same, as earlier editions of the standard name it (`trunkUsed`).
             trunk_used: DeviceId = "trunkUsed",
             /// The device the call was last redirected from (`lastRedirectionDevice`).
-            last_redirection_device: DeviceId = "lastRedirectionDevice",
+            last_redirection_device: DeviceId = "lastRedirectionDevice" unmapped,
             /// User data (`userData`), free-form.
             user_data: UserData = "userData",
         }
@@ -160,7 +160,7 @@ wire_object! {
             /// The device offered the call (`offeredDevice`).
             offered_device: DeviceId = "offeredDevice",
             /// The device the call was last redirected from (`lastRedirectionDevice`).
-            last_redirection_device: DeviceId = "lastRedirectionDevice",
+            last_redirection_device: DeviceId = "lastRedirectionDevice" unmapped,
         }
     }
 }
@@ -197,7 +197,7 @@ wire_object! {
             /// The dialing device (`dialingDevice`).
             dialing_device: DeviceId = "dialingDevice",
             /// The digits dialed so far (`dialingSequence`).
-            dialing_sequence: Text = "dialingSequence",
+            dialing_sequence: Text = "dialingSequence" unmapped,
         }
     }
 }

@@ -13,10 +13,10 @@ wire_group! {
     /// field is optional.
     pub struct CommonFields {
         /// Event name (事件名称), the discriminator: `agentLoggedOn`, `delivered`, ...
-        event_name: EventType = "eventName",
+        event_name: EventType = "eventName" unmapped,
         /// Event source (事件源): an object in the data models, a device id string in the
         /// samples (`8001@zhen04.cc`); absent from the agent samples.
-        event_src: EventSource = "eventSrc",
+        event_src: EventSource = "eventSrc" unmapped,
         /// Event time (事件时间), local time `YYYY.MM.DD HH:MM:SS` (`2017.03.18 14:13:24`), no zone.
         event_time: DottedLocalTime = "eventTime",
         /// Event category (事件类型): `agent` or `csta`.
@@ -29,9 +29,9 @@ wire_group! {
         /// device receives its own copy.
         src_device_id: DeviceId = "srcDeviceId",
         /// Property names (`propertyNames`, no description; never in a sample).
-        property_names: List<Text> = "propertyNames",
+        property_names: List<Text> = "propertyNames" unmapped,
         /// Event topics (`eventTopics`, no description; never in a sample).
-        event_topics: List<Text> = "eventTopics",
+        event_topics: List<Text> = "eventTopics" unmapped,
     }
 }
 
@@ -139,7 +139,7 @@ wire_group! {
     /// The fields of both recording events (recordStarted, recordStopped).
     pub struct RecordFields {
         /// Recording id (录音ID), a UUID that pairs start and stop.
-        record_id: Text = "recordId",
+        record_id: Text = "recordId" unmapped,
         /// Whether the recording action succeeded (是否成功), a boolean.
         is_success: bool = "isSuccess",
     }

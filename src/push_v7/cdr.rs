@@ -37,31 +37,31 @@ wire_object! {
         }
         fields {
             /// Action id (动作id).
-            action_id: Text = "actionId",
+            action_id: Text = "actionId" unmapped,
             /// When the agent answered (座席接听应答时间).
-            agent_answer_time: LocalTime = "agentAnswerTime",
+            agent_answer_time: LocalTime = "agentAnswerTime" unmapped,
             /// The agent's area code (座席区号), the table's spelling `agentAreacode`.
             agent_areacode: Text = "agentAreacode",
             /// The agent's area code (座席区号), the sample's spelling `agentAreaCode`: `010`.
             agent_area_code: Text = "agentAreaCode",
             /// The agent's city (座席城市).
-            agent_city: Text = "agentCity",
+            agent_city: Text = "agentCity" unmapped,
             /// The agent's country (座席国籍).
-            agent_country: Text = "agentCountry",
+            agent_country: Text = "agentCountry" unmapped,
             /// The agent's country calling code (座席国家编号), e.g. `86`.
-            agent_country_code: Text = "agentCountryCode",
+            agent_country_code: Text = "agentCountryCode" unmapped,
             /// The agent-side recording (座席侧录音), a URL.
             agent_file_url: Text = "agentFileUrl",
             /// The agent's province (座席省份).
-            agent_province: Text = "agentProvince",
+            agent_province: Text = "agentProvince" unmapped,
             /// Agent ringing time in seconds (座席振铃时间 = 座席应答时间 - 呼叫座席时间).
             agent_ring_duration: Numeric = "agentRingDuration",
             /// When the agent's phone started to be called (开始呼叫座席时间).
-            agent_start_time: LocalTime = "agentStartTime",
+            agent_start_time: LocalTime = "agentStartTime" unmapped,
             /// The agent's phone number (座席电话号码).
             agent_tel_number: Text = "agentTelNumber",
             /// The kind of the agent's number (座席电话号码类型), e.g. `mobile`.
-            agent_tel_type: OrEmpty<NumberType> = "agentTelType",
+            agent_tel_type: OrEmpty<NumberType> = "agentTelType" unmapped,
             /// Talk time in seconds (通话时长 = 挂机时间 - 桥接时间).
             bridge_duration: Numeric = "bridgeDuration",
             /// When the parties were bridged (桥接时间): inbound, usually when the agent-number
@@ -72,32 +72,32 @@ wire_object! {
             /// When the record was created (创建时间).
             create_time: LocalTime = "createTime",
             /// When the customer answered (用户接听应答时间).
-            customer_answer_time: LocalTime = "customerAnswerTime",
+            customer_answer_time: LocalTime = "customerAnswerTime" unmapped,
             /// The customer's area code (用户地区区号).
-            customer_area_code: Text = "customerAreaCode",
+            customer_area_code: Text = "customerAreaCode" unmapped,
             /// The customer's city (用户城市).
-            customer_city: Text = "customerCity",
+            customer_city: Text = "customerCity" unmapped,
             /// The customer's country (用户国籍).
-            customer_country: Text = "customerCountry",
+            customer_country: Text = "customerCountry" unmapped,
             /// The customer's country calling code (用户国籍编码).
-            customer_country_code: Text = "customerCountryCode",
+            customer_country_code: Text = "customerCountryCode" unmapped,
             /// The customer-side recording (用户侧录音), a URL.
             customer_file_url: Text = "customerFileUrl",
             /// The kind of the customer's number (用户号码类型), e.g. `mobile`.
-            customer_number_type: OrEmpty<NumberType> = "customerNumberType",
+            customer_number_type: OrEmpty<NumberType> = "customerNumberType" unmapped,
             /// The customer's province (用户省份).
-            customer_province: Text = "customerProvince",
+            customer_province: Text = "customerProvince" unmapped,
             /// Customer ringing time in seconds (用户振铃时长): 0 inbound; outbound, customer
             /// answer time minus the time the customer was called.
             customer_ring_duration: Numeric = "customerRingDuration",
             /// When the customer started to be called (开始呼叫用户时间).
-            customer_start_time: LocalTime = "customerStartTime",
+            customer_start_time: LocalTime = "customerStartTime" unmapped,
             /// End of the call (通话结束时间): the survey's end when a survey ran, else the hang-up.
             end_time: LocalTime = "endTime",
             /// Why the call failed (失败原因).
             failure_reason: OrEmpty<FailureReason> = "failureReason",
             /// The outgoing gateway (出局网关IP); the sample writes `ip:port`.
-            gateway_ip: Text = "gatewayIP",
+            gateway_ip: Text = "gatewayIP" unmapped,
             /// Who hung up (挂机方), e.g. `AGENT`.
             hang_up_side: OrEmpty<HangUpSide> = "hangUpSide",
             /// When the call was hung up (挂机时间).
@@ -107,11 +107,11 @@ wire_object! {
             /// Auto-increment id (自增id).
             id: Text = "id",
             /// IVR resource id (IVR资源ID).
-            ivr_id: Text = "ivrId",
+            ivr_id: Text = "ivrId" unmapped,
             /// When the call entered the IVR (进入IVR时间).
-            ivr_time: LocalTime = "ivrTime",
+            ivr_time: LocalTime = "ivrTime" unmapped,
             /// When the call joined the queue (进入队列时间).
-            join_queue_time: LocalTime = "joinQueueTime",
+            join_queue_time: LocalTime = "joinQueueTime" unmapped,
             /// The survey keys pressed (满意度按键值记录): a string in the table, `[]` in the sample.
             satisfy_keys: SatisfyKeys = "satisfyKeys",
             /// How the agent was logged in (登录类型), e.g. `PSTN`.
@@ -129,11 +129,11 @@ wire_object! {
             /// Survey time in seconds (满意度时长).
             satisfy_duration: Numeric = "satisfyDuration",
             /// When the survey ended (满意度结束时间).
-            satisfy_end_time: LocalTime = "satisfyEndTime",
+            satisfy_end_time: LocalTime = "satisfyEndTime" unmapped,
             /// The survey's IVR resource id (满意度调查的IVR资源ID).
-            satisfy_ivr_id: Text = "satisfyIvrId",
+            satisfy_ivr_id: Text = "satisfyIvrId" unmapped,
             /// When the survey started (满意度开始时间).
-            satisfy_start_time: LocalTime = "satisfyStartTime",
+            satisfy_start_time: LocalTime = "satisfyStartTime" unmapped,
             /// The SIP response code of the call (呼叫情况 SIP响应码), e.g. `200`.
             sip_code: Numeric = "sipCode",
             /// When the call started (呼叫开始时间).
@@ -143,9 +143,9 @@ wire_object! {
             /// The call id before a transfer (转接前的通话id), to find transferred calls.
             relative_call_unique_id: Text = "relativeCallUniqueId",
             /// When the system answered (系统接听应答时间).
-            system_answer_time: LocalTime = "systemAnswerTime",
+            system_answer_time: LocalTime = "systemAnswerTime" unmapped,
             /// Task id (任务id).
-            task_id: Text = "taskId",
+            task_id: Text = "taskId" unmapped,
             /// Total call time in seconds (总呼叫时长), survey included, consultations,
             /// transfers and conferences excluded: end time minus start time.
             total_duration: Numeric = "totalDuration",
@@ -154,19 +154,19 @@ wire_object! {
             /// Waiting time in seconds (等待时长).
             wait_duration: Numeric = "waitDuration",
             /// IVR resource name (IVR资源名称).
-            ivr_name: Text = "ivrName",
+            ivr_name: Text = "ivrName" unmapped,
             /// Queue name (队列名称).
             queue_name: Text = "queueName",
             /// The agent's internal id (座席id), e.g. `6094f5aa696609001197e4b9`.
             agent_id: Text = "agentId",
             /// Result of the regular-expression match (正则匹配结果), e.g. `000`.
-            match_result: Text = "matchResult",
+            match_result: Text = "matchResult" unmapped,
             /// Customer id (用户id).
-            customer_id: Text = "customerId",
+            customer_id: Text = "customerId" unmapped,
             /// Customer name (用户名称).
-            customer_name: Text = "customerName",
+            customer_name: Text = "customerName" unmapped,
             /// Primary key (主键id), `_id`.
-            primary_id: Text = "_id",
+            primary_id: Text = "_id" unmapped,
             /// When the record was saved (保存时间).
             save_time: LocalTime = "saveTime",
             /// Unique identifier (唯一标识).
@@ -176,12 +176,12 @@ wire_object! {
             /// The voice-mail recording (留言录音路径), a URL.
             voice_mail_url: Text = "voiceMailUrl",
             /// Application id (undocumented; only in the sample, `""`).
-            application_id: Text = "applicationId",
+            application_id: Text = "applicationId" unmapped,
             /// The legs of the bill (undocumented; only in the sample): one `|`-separated text per
             /// leg, read by [`Cdr::bill_legs`].
             bill_calls: List<BillCall> = "billCalls",
             /// Record type (undocumented; only in the sample), e.g. `callRecord`.
-            cdr_type: OrEmpty<CdrType> = "cdrType",
+            cdr_type: OrEmpty<CdrType> = "cdrType" unmapped,
         }
     }
 }

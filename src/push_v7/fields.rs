@@ -16,7 +16,7 @@ wire_group! {
     /// customer-connected envelope have none (see [`super::Event`] for how they are told apart).
     pub struct CommonFields {
         /// Push type (推送类型 / 事件类型), the discriminator: `dialoutRing`, `cdr`, `login`, ...
-        push_type: EventType = "pushType",
+        push_type: EventType = "pushType" unmapped,
         /// Account number (账户编号), e.g. `20000153`.
         account_id: Text = "accountId",
         /// Event id (事件id), 32 hex digits. The document reuses
@@ -32,7 +32,7 @@ wire_group! {
         /// Agent number (坐席工号 / 座席工号), the business id, e.g. `20001`.
         agent_number: Text = "agentNumber",
         /// Agent name (座席名称), e.g. `sc的坐席`.
-        agent_name: Text = "agentName",
+        agent_name: Text = "agentName" unmapped,
     }
 }
 

@@ -65,7 +65,7 @@ wire_object! {
     pub struct Segment {
         fields {
             /// Start of the sentence, ms from the start (该句的起始时间偏移,单位为毫秒).
-            begin_time: Number = "beginTime",
+            begin_time: Number = "beginTime" unmapped,
             /// End of the sentence, ms from the start (该句的结束时间偏移,单位为毫秒).
             end_time: Number = "endTime",
             /// The audio track (该句所属音轨ID).

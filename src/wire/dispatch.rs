@@ -731,7 +731,9 @@ pub fn peek<'a, T: Deserialize<'a>>(entries: &'a Buffered, key: &str) -> Option<
         .rev()
         .find(|(name, _)| name == key)
         .and_then(|(_, value)| match value {
-            Pending::Text(text) => T::deserialize(IntoDeserializer::<de::value::Error>::into_deserializer(text.as_str())).ok(),
+            Pending::Text(text) => {
+                T::deserialize(IntoDeserializer::<de::value::Error>::into_deserializer(text.as_str())).ok()
+            }
             Pending::Other(value) => T::deserialize(value).ok(),
         })
 }

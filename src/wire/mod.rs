@@ -25,6 +25,7 @@ mod numeric;
 mod object;
 mod open_enum;
 pub(crate) mod path;
+pub(crate) mod projection;
 mod text;
 mod time;
 mod value;
@@ -36,8 +37,8 @@ pub(crate) use dispatch::{TagSeed, wire_events};
 // and the crate's own tests, not for users (each schema's `Event` has the entry points).
 #[doc(hidden)]
 pub use dispatch::{
-    Buffered, Context, EventSeed, Pending, Prefix, deserialize_event, finish_object, finish_unknown, parse_slice, parse_str,
-    peek, strict,
+    Buffered, Context, EventSeed, Pending, Prefix, deserialize_event, finish_object, finish_unknown, parse_slice,
+    parse_str, peek, strict,
 };
 pub use field::Field;
 pub use json_type::JsonType;
@@ -48,7 +49,7 @@ pub use object::{
     serialize_object,
 };
 pub use object::{ObjectDyn, WireObject};
-pub(crate) use object::{nullable_flag, wire_group, wire_object};
+pub(crate) use object::{has_flag, wire_group, wire_object};
 #[doc(hidden)]
 pub use open_enum::OpenEnumVisitor;
 pub use open_enum::loosely_equal;

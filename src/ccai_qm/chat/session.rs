@@ -19,12 +19,12 @@ wire_object! {
             /// Queue name path: the names of those queues, e.g. `"Test/calls"`.
             queue_path_names: QueuePath = "queue_path_names",
             /// Language code, e.g. `"en"`.
-            language: Text = "language",
+            language: Text = "language" unmapped,
             /// The support number, `null` in the samples (a web chat has none).
-            support_number: Text = "support_number" nullable,
+            support_number: Text = "support_number" nullable unmapped,
             /// The session type, e.g. `"In-web"` (the page names no value set, so any text is kept
             /// without deviation).
-            session_type_v2: Text = "session_type_v2",
+            session_type_v2: Text = "session_type_v2" unmapped,
             /// The chat's id, a JSON number in the samples (`138`); a numeric string is read too.
             chat_id: Numeric = "chat_id",
             /// The chat's state: `"waiting"` and `"connected"` in the samples. Read with the call
