@@ -64,7 +64,7 @@ impl Set {
 type Run = fn(&Set, &mut Vec<u8>, &ConvertOptions);
 
 /// The strategies, each over the whole set once. The first is the baseline.
-const STRATEGIES: [(&str, Run); 10] = [
+const STRATEGIES: [(&str, Run); 11] = [
     ("value_from_slice", |set, _, _| {
         for p in &set.payloads {
             black_box(serde_json::from_slice::<Value>(&p.bytes).expect("JSON"));
@@ -110,6 +110,14 @@ const STRATEGIES: [(&str, Run); 10] = [
             black_box(&buffer);
         }
     }),
+    // `cc_events::json`: serde_json, or sonic-rs with `--features sonic`.
+    ("serialize_json_module", |set, buffer, _| {
+        for event in &set.events {
+            buffer.clear();
+            cc_events::json::append(buffer, event).expect("writes");
+            black_box(&buffer);
+        }
+    }),
     // What `normalize` does per line (read, parse, convert, write a line), against the
     // minimal program that keeps `Value`: `from_str` and `to_writer` per line.
     ("lines_value_copy", |set, buffer, _| {
@@ -128,7 +136,7 @@ const STRATEGIES: [(&str, Run); 10] = [
         while let Some(document) = reader.next_document() {
             let event = document.expect("reads").result.expect("parses");
             let common = event.to_common(options);
-            serde_json::to_writer(&mut *buffer, &common).expect("writes");
+            cc_events::json::append(buffer, &common).expect("writes");
             buffer.push(b'\n');
         }
         black_box(&buffer);
@@ -139,7 +147,7 @@ const STRATEGIES: [(&str, Run); 10] = [
 /// compared with `serialize_value`, the `normalize` pair with the `Value` copy program.
 fn baseline_of(name: &str) -> &'static str {
     match name {
-        "serialize_typed" => "serialize_value",
+        "serialize_typed" | "serialize_json_module" => "serialize_value",
         "lines_normalize" => "lines_value_copy",
         _ => "value_from_slice",
     }

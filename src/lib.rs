@@ -69,6 +69,7 @@ pub mod common;
 pub mod csta;
 mod detect;
 mod error;
+pub mod json;
 #[cfg(feature = "push_v7")]
 #[cfg_attr(docsrs, doc(cfg(feature = "push_v7")))]
 pub mod push_v7;

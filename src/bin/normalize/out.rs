@@ -13,6 +13,8 @@ pub struct Out {
     stdout: BufWriter<Stdout>,
     stderr: Stderr,
     cut: bool,
+    /// One line's JSON, reused from line to line.
+    line: Vec<u8>,
 }
 
 impl Out {
@@ -21,6 +23,7 @@ impl Out {
             stdout: BufWriter::with_capacity(1 << 16, io::stdout()),
             stderr: io::stderr(),
             cut: false,
+            line: Vec::with_capacity(4096),
         }
     }
 
@@ -34,9 +37,11 @@ impl Out {
 
     /// One value as one JSON line on standard output.
     pub fn event<T: Serialize>(&mut self, value: &T) -> Result<(), Cut> {
-        let written = serde_json::to_writer(&mut self.stdout, value)
-            .map_err(io::Error::from)
-            .and_then(|()| self.stdout.write_all(b"\n"));
+        self.line.clear();
+        let written = cc_events::json::append(&mut self.line, value).and_then(|()| {
+            self.line.push(b'\n');
+            self.stdout.write_all(&self.line)
+        });
         self.check(written)
     }
 
