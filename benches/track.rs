@@ -9,6 +9,9 @@
 //!
 //! `cargo bench --bench track -- --criterion` runs criterion groups of the same pairs instead
 //! (one after the other, so their ratio mixes two moments of a shared machine).
+//!
+//! `-- --profile STRATEGY [--set mixed|calls] [--repeat N]` runs one strategy N times over one
+//! set, untimed: for `valgrind --tool=callgrind` or `perf record`, one strategy at a time.
 
 mod corpus;
 mod interleave;
@@ -179,12 +182,18 @@ fn main() {
     let mut rounds = 31;
     let mut events = EVENTS;
     let mut criterion = false;
+    let mut profile: Option<String> = None;
+    let mut set = "mixed".to_owned();
+    let mut repeat = 10;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).expect("--rounds N"),
             "--events" => events = args.next().and_then(|n| n.parse().ok()).expect("--events N"),
             "--criterion" => criterion = true,
+            "--profile" => profile = args.next(),
+            "--set" => set = args.next().expect("--set mixed|calls"),
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat N"),
             _ => {} // cargo bench passes `--bench`
         }
     }
@@ -194,6 +203,19 @@ fn main() {
         .map(|p| p.bytes)
         .collect();
     let sets = [("mixed", mixed), ("calls", call_streams(events))];
+    if let Some(strategy) = profile {
+        let (_, payloads) = sets.iter().find(|(name, _)| *name == set).expect("--set mixed|calls");
+        let (_, run) = STRATEGIES
+            .iter()
+            .find(|(name, _)| *name == strategy)
+            .expect("--profile: one of the strategies");
+        let received = received();
+        let options = ConvertOptions::default().with_received_at(received);
+        for _ in 0..repeat {
+            run(payloads, &options, received);
+        }
+        return;
+    }
     if criterion {
         // Configured here, not from the arguments (criterion would refuse `--criterion`).
         let mut c = Criterion::default();

@@ -41,7 +41,7 @@ impl VendorKnowledge for Event {
         }
         if let Event::CDRReady(cdr) = self {
             reading.moment = None;
-            reading.vendor_record = Some(cdr_record(cdr, common, context.local_offset));
+            reading.vendor_record = Some(Box::new(cdr_record(cdr, common, context.local_offset)));
             return reading;
         }
         if let Some(channel) = common.leg_id.as_deref() {

@@ -62,7 +62,7 @@ impl VendorKnowledge for Event {
             }
             Event::Cdr(cdr) => {
                 reading.moment = None;
-                reading.vendor_record = Some(cdr_record(cdr, common, context.local_offset));
+                reading.vendor_record = Some(Box::new(cdr_record(cdr, common, context.local_offset)));
             }
             _ => {
                 if let Some(event) = self.call_event() {

@@ -9,20 +9,20 @@ use chrono::{DateTime, Utc};
 /// seconds, not dozens of events later).
 pub(crate) const DEDUP_MEMORY: usize = 32;
 
-/// The latest [`DEDUP_MEMORY`] moment keys of a call, inline: a call allocates nothing for them.
+/// The latest [`DEDUP_MEMORY`] moment keys of a call, oldest overwritten first. Allocated with
+/// the first key and growing to at most [`DEDUP_MEMORY`]: most calls see a few moments, and a
+/// call's state moves (open, closed, remembered) without carrying a full table inline.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Dedup {
-    keys: [u64; DEDUP_MEMORY],
-    /// How many slots hold a key.
-    len: usize,
-    /// The slot the next key takes (the oldest, once full).
+    keys: Vec<u64>,
+    /// The slot the next key takes once full (the oldest).
     next: usize,
 }
 
 impl Dedup {
     /// Whether `key` was seen.
     pub(crate) fn contains(&self, key: u64) -> bool {
-        self.keys.iter().take(self.len).any(|seen| *seen == key)
+        self.keys.contains(&key)
     }
 
     /// Whether `key` was seen (and remembers it if not, forgetting the oldest when full).
@@ -30,11 +30,12 @@ impl Dedup {
         if self.contains(key) {
             return true;
         }
-        if let Some(slot) = self.keys.get_mut(self.next) {
+        if self.keys.len() < DEDUP_MEMORY {
+            self.keys.push(key);
+        } else if let Some(slot) = self.keys.get_mut(self.next) {
             *slot = key;
+            self.next = (self.next + 1) % DEDUP_MEMORY;
         }
-        self.next = (self.next + 1) % DEDUP_MEMORY;
-        self.len = (self.len + 1).min(DEDUP_MEMORY);
         false
     }
 }
@@ -107,7 +108,7 @@ pub(crate) struct Call {
     pub(crate) events: u32,
     pub(crate) duplicates: u32,
     pub(crate) call_end: Option<CallEnd>,
-    pub(crate) vendor_record: Option<VendorRecord>,
+    pub(crate) vendor_record: Option<Box<VendorRecord>>,
     /// Wrap-up time of the call's agents already ended, ms.
     pub(crate) acw_done: Option<i64>,
     /// Its end is the vendor record's (the end itself was not seen).

@@ -52,16 +52,23 @@ impl Seed {
             Vendor::GoogleCcai => mix(self.0, 4),
             other => hash_text(mix(self.0, 5), other.as_str().as_bytes()),
         };
-        let hash = hash_text(hash_text(start, tenant.as_bytes()), id.as_bytes());
+        let scope = hash_text(start, tenant.as_bytes());
         Key {
             vendor,
             tenant,
             id,
             seed: self,
-            // Spread the high bits down: the table indexes by the low ones.
-            hash: hash ^ (hash >> 29),
+            scope,
+            hash: finish(scope, id),
         }
     }
+}
+
+/// The hash of an id in a scope (a vendor and tenant, hashed).
+fn finish(scope: u64, id: &str) -> u64 {
+    let hash = hash_text(scope, id.as_bytes());
+    // Spread the high bits down: the table indexes by the low ones.
+    hash ^ (hash >> 29)
 }
 
 /// A key of the maps of one [`Seed`], with its hash.
@@ -71,13 +78,27 @@ pub(crate) struct Key<'a> {
     pub(crate) tenant: &'a str,
     pub(crate) id: &'a str,
     seed: Seed,
+    /// The hash of the vendor and tenant, before the id.
+    scope: u64,
     hash: u64,
 }
 
-impl Key<'_> {
+impl<'a> Key<'a> {
     /// The key's hash.
     pub(crate) fn hash(&self) -> u64 {
         self.hash
+    }
+
+    /// The key of another id of the same vendor and tenant, its scope not hashed again.
+    pub(crate) fn with_id<'b>(&self, id: &'b str) -> Key<'b>
+    where
+        'a: 'b,
+    {
+        Key {
+            id,
+            hash: finish(self.scope, id),
+            ..*self
+        }
     }
 }
 
@@ -101,6 +122,13 @@ impl<T> Entry<T> {
             value: (),
         };
         (self.value, key)
+    }
+}
+
+impl<T> Entry<T> {
+    /// The key's texts.
+    pub(crate) fn key_texts(&self) -> (&Vendor, &str, &str) {
+        (&self.vendor, &self.tenant, &self.id)
     }
 }
 
@@ -187,7 +215,8 @@ impl<T> Scoped<T> {
             .map(|(_, at)| (*at, false))
     }
 
-    fn find(&self, key: &Key<'_>) -> Option<usize> {
+    /// The place of `key`'s entry, for [`Scoped::at_mut`] until the map next changes.
+    pub(crate) fn find(&self, key: &Key<'_>) -> Option<usize> {
         debug_assert!(key.seed.0 == self.seed.0, "a key of another tracker's maps");
         self.place(key.hash, |entry| entry.is(key)).map(|(at, _)| at)
     }
@@ -202,8 +231,58 @@ impl<T> Scoped<T> {
         self.entries.get_mut(at).map(|(_, entry)| &mut entry.value)
     }
 
-    pub(crate) fn contains(&self, key: &Key<'_>) -> bool {
-        self.find(key).is_some()
+    /// The value at a place [`Scoped::find`] or [`Scoped::insert_new`] gave.
+    pub(crate) fn at(&self, at: usize) -> Option<&T> {
+        self.entries.get(at).map(|(_, entry)| &entry.value)
+    }
+
+    /// The value at a place [`Scoped::find`] or [`Scoped::insert_new`] gave, to change.
+    pub(crate) fn at_mut(&mut self, at: usize) -> Option<&mut T> {
+        self.entries.get_mut(at).map(|(_, entry)| &mut entry.value)
+    }
+
+    /// Inserts a key the map does not hold (its caller just looked), without looking again;
+    /// gives its place.
+    pub(crate) fn insert_new(&mut self, key: &Key<'_>, value: T) -> usize {
+        debug_assert!(self.find(key).is_none(), "a key the map holds");
+        let entry = Entry {
+            vendor: key.vendor.clone(),
+            tenant: key.tenant.to_owned(),
+            id: key.id.to_owned(),
+            value,
+        };
+        self.push_entry(key.hash, entry)
+    }
+
+    fn push_entry(&mut self, hash: u64, entry: Entry<T>) -> usize {
+        let at = self.entries.len();
+        self.entries.push((hash, entry));
+        match self.index.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(_) => self.overflow.push((hash, at)),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(at);
+            }
+        }
+        at
+    }
+
+    /// Takes every entry out, sorted by key, each with its hash: the order of whatever is
+    /// done to them does not depend on hashing. The places are sorted, not the entries.
+    pub(crate) fn drain_sorted(&mut self) -> impl Iterator<Item = (u64, Entry<T>)> + use<T> {
+        self.index.clear();
+        self.overflow.clear();
+        let entries = std::mem::take(&mut self.entries);
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        let key = |at: &usize| {
+            entries
+                .get(*at)
+                .map(|(_, entry)| (&entry.vendor, &entry.tenant, &entry.id))
+        };
+        order.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        let mut slots: Vec<Option<(u64, Entry<T>)>> = entries.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(move |at| slots.get_mut(at).and_then(Option::take))
     }
 
     pub(crate) fn insert(&mut self, key: &Key<'_>, value: T) {
@@ -284,14 +363,21 @@ impl<T> Scoped<T> {
             *slot = entry.value;
             return;
         }
-        let at = self.entries.len();
-        self.entries.push((key.hash, entry));
-        match self.index.entry(key.hash) {
-            std::collections::hash_map::Entry::Occupied(_) => self.overflow.push((key.hash, at)),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(at);
+        self.push_entry(key.hash, entry);
+    }
+
+    /// Inserts an entry of hash `hash` (its key's, [`Key::hash`]) taken from a map of the
+    /// same seed, replacing the value its key had.
+    pub(crate) fn insert_entry_hashed(&mut self, hash: u64, entry: Entry<T>) {
+        let same =
+            |other: &Entry<T>| other.vendor == entry.vendor && other.tenant == entry.tenant && other.id == entry.id;
+        if let Some((at, _)) = self.place(hash, same) {
+            if let Some((_, slot)) = self.entries.get_mut(at) {
+                slot.value = entry.value;
             }
+            return;
         }
+        self.push_entry(hash, entry);
     }
 
     /// Every key, sorted: the order of whatever is done to them does not depend on hashing.
@@ -305,10 +391,16 @@ impl<T> Scoped<T> {
     }
 
     /// The ids of one vendor and tenant, sorted.
+    #[cfg(test)]
     pub(crate) fn ids_sorted(&self, vendor: &Vendor, tenant: &str) -> Vec<String> {
+        self.ids_where(vendor, tenant, |_| true)
+    }
+
+    /// The ids of one vendor and tenant whose values `pick` picks, sorted.
+    pub(crate) fn ids_where(&self, vendor: &Vendor, tenant: &str, pick: impl Fn(&T) -> bool) -> Vec<String> {
         let mut ids: Vec<String> = self
             .entries()
-            .filter(|entry| entry.vendor == *vendor && entry.tenant == tenant)
+            .filter(|entry| entry.vendor == *vendor && entry.tenant == tenant && pick(&entry.value))
             .map(|entry| entry.id.clone())
             .collect();
         ids.sort();
@@ -327,10 +419,19 @@ pub(crate) fn hash_text(mut hash: u64, bytes: &[u8]) -> u64 {
     for word in &mut words {
         hash = mix(hash, <[u8; 8]>::try_from(word).map_or(0, u64::from_le_bytes));
     }
-    // The tail byte by byte into one word: no copy through memory.
-    let mut tail = 0u64;
-    for (i, byte) in words.remainder().iter().enumerate() {
-        tail |= u64::from(*byte) << (i * 8);
+    // The tail (up to 7 bytes) into one word, as 4, 2 and 1 bytes: no copy through memory.
+    let mut rest = words.remainder();
+    let (mut tail, mut shift) = (0u64, 0u32);
+    if let Some((four, more)) = rest.split_first_chunk::<4>() {
+        tail = u64::from(u32::from_le_bytes(*four));
+        (shift, rest) = (32, more);
+    }
+    if let Some((two, more)) = rest.split_first_chunk::<2>() {
+        tail |= u64::from(u16::from_le_bytes(*two)) << shift;
+        (shift, rest) = (shift + 16, more);
+    }
+    if let Some(byte) = rest.first() {
+        tail |= u64::from(*byte) << shift;
     }
     mix(mix(hash, tail), bytes.len() as u64)
 }

@@ -6,7 +6,7 @@ use super::call::{Call, Closing, Dedup, is_supervisor};
 use super::interval::{AgentInterval, IntervalEnd};
 use super::knowledge::{CallMoment, ReadContext, Reading, VendorKnowledge};
 use super::record::{CallRecord, Outcome, non_negative};
-use super::scoped::{Key, Scoped, Seed};
+use super::scoped::{Entry, Key, Scoped, Seed};
 use crate::AnyEvent;
 use crate::common::{AgentState, CommonEvent, ConvertOptions, EventKind, NotReadyReason, PartyRole, Vendor};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -160,31 +160,19 @@ impl Update {
 }
 
 /// Where the tracker's steps put what they learn: an [`Update`]'s buffers but its input event,
-/// taken out of it while the event is completed in place, and put back.
-struct Sink {
-    calls: Vec<CallRecord>,
-    intervals: Vec<AgentInterval>,
-    notices: Vec<Notice>,
+/// which is completed in place meanwhile.
+struct Sink<'u> {
+    calls: &'u mut Vec<CallRecord>,
+    intervals: &'u mut Vec<AgentInterval>,
+    notices: &'u mut Vec<Notice>,
     /// The events derived from the input event, to follow it.
     derived: Vec<TrackedEvent>,
 }
 
-impl Sink {
-    fn take(update: &mut Update) -> Self {
-        Sink {
-            calls: std::mem::take(&mut update.calls),
-            intervals: std::mem::take(&mut update.intervals),
-            notices: std::mem::take(&mut update.notices),
-            derived: Vec::new(),
-        }
-    }
-
-    fn put(mut self, update: &mut Update) {
-        update.calls = self.calls;
-        update.intervals = self.intervals;
-        update.notices = self.notices;
-        update.events.append(&mut self.derived);
-    }
+#[cold]
+#[inline(never)]
+fn append_derived(events: &mut Vec<TrackedEvent>, mut derived: Vec<TrackedEvent>) {
+    events.append(&mut derived);
 }
 
 /// A closed call, remembered for a while.
@@ -192,7 +180,8 @@ impl Sink {
 struct Closed {
     /// Its place in the order of closing, to forget it when its turn comes.
     seq: u64,
-    record: CallRecord,
+    /// Boxed: the memory of closed calls grows and shifts by small entries.
+    record: Box<CallRecord>,
     dedup: Dedup,
     /// Agents still wrapping up this call.
     pending_acw: Vec<String>,
@@ -255,7 +244,8 @@ pub struct Tracker {
     config: TrackerConfig,
     /// The seed of every map's hashes.
     seed: Seed,
-    calls: Scoped<Call>,
+    /// Boxed: a call is written once where it stays, and the table moves small entries.
+    calls: Scoped<Box<Call>>,
     closed: Scoped<Closed>,
     /// The closed calls in the order they closed: each one's key hash and `seq`.
     closed_order: VecDeque<(u64, u64)>,
@@ -398,12 +388,26 @@ impl Tracker {
             derived: false,
             inferred: Vec::new(),
         });
-        let mut out = Sink::take(update);
-        if let Some(first) = update.events.last_mut() {
-            let disposition = self.track_common(knowledge_of(event), &mut first.event, &mut first.inferred, &mut out);
-            update.disposition = Some(disposition);
+        let Update {
+            disposition,
+            events,
+            calls,
+            intervals,
+            notices,
+        } = update;
+        let mut out = Sink {
+            calls,
+            intervals,
+            notices,
+            derived: Vec::new(),
+        };
+        if let Some(first) = events.last_mut() {
+            *disposition =
+                Some(self.track_common(knowledge_of(event), &mut first.event, &mut first.inferred, &mut out));
         }
-        out.put(update);
+        if !out.derived.is_empty() {
+            append_derived(events, out.derived);
+        }
     }
 
     /// Tracks one event, completed in place (`common`, `inferred`); gives its disposition.
@@ -412,7 +416,7 @@ impl Tracker {
         knowledge: &dyn VendorKnowledge,
         common: &mut CommonEvent,
         inferred: &mut Vec<&'static str>,
-        out: &mut Sink,
+        out: &mut Sink<'_>,
     ) -> Disposition {
         let seed = self.seed;
         // Borrowed from the event, field by field: the fields the tracker completes
@@ -434,14 +438,14 @@ impl Tracker {
         }
         self.sweep(&clock_key, time, out);
 
-        let call_key = common.call_id.as_deref().map(|call| seed.key(vendor, tenant, call));
+        let call_key = common.call_id.as_deref().map(|call| clock_key.with_id(call));
         let previous = call_key
             .as_ref()
             .filter(|_| knowledge.sends_snapshots())
             .and_then(|key| self.calls.get(key))
             .and_then(|call| call.snapshot.as_ref());
         let context = ReadContext::new(self.config.convert.local_offset).with_previous(previous);
-        let reading = knowledge.read(common, &context);
+        let mut reading = knowledge.read(common, &context);
 
         if let Some(binding) = &reading.binds_device {
             let key = seed.key(vendor, tenant, &binding.device);
@@ -462,7 +466,7 @@ impl Tracker {
         let agent_used = self.apply_agents(common, agent_id, call_key.as_ref(), &reading, time, tenant, out);
         let mut role = None;
         let call_result = match &call_key {
-            Some(key) => self.apply_call(common, key, &reading, time, &mut role, out),
+            Some(key) => self.apply_call(common, key, &mut reading, time, &mut role, out),
             None => None,
         };
         let disposition = match call_result {
@@ -501,11 +505,10 @@ impl Tracker {
         reading: &Reading,
         time: DateTime<Utc>,
         tenant: &str,
-        out: &mut Sink,
+        out: &mut Sink<'_>,
     ) -> bool {
-        // The event's own agent first; the agents at its devices (CSTA) rarely.
+        // The event's own agent first; the agents at its devices (CSTA) after it.
         let mut first: Option<AgentMove<'_>> = None;
-        let mut more: Vec<AgentMove<'_>> = Vec::new();
         let logged_off = matches!(common.kind, EventKind::AgentLoggedOff);
         if let Some(agent) = agent_id {
             let state = match (&common.kind, &common.agent_state) {
@@ -523,14 +526,45 @@ impl Tracker {
                 });
             }
         }
-        let moved = |first: &Option<AgentMove<'_>>, more: &[AgentMove<'_>], agent: &str| {
-            first.as_ref().is_some_and(|m| m.agent_id == agent) || more.iter().any(|m| m.agent_id == agent)
+        // Every move is decided on the states before the event's: the moves are applied after.
+        let more = if reading.device_states.is_empty()
+            && reading.devices_released.is_empty()
+            && reading.agents_gone.is_empty()
+        {
+            Vec::new()
+        } else {
+            self.device_moves(common, first.as_ref(), reading, tenant)
+        };
+        let used = first.is_some() || !more.is_empty();
+        let supervisor = is_supervisor(common, reading.leg.as_ref());
+        if let Some(agent_move) = first {
+            self.move_agent(common, call_key, agent_move, logged_off, supervisor, time, tenant, out);
+        }
+        for agent_move in more {
+            self.move_agent(common, call_key, agent_move, logged_off, supervisor, time, tenant, out);
+        }
+        used
+    }
+
+    /// The moves of the agents at the event's devices (CSTA) and of the agents it says left
+    /// (Google CCAI), beside the event's own agent's (`first`).
+    #[inline(never)]
+    fn device_moves<'r>(
+        &self,
+        common: &CommonEvent,
+        first: Option<&AgentMove<'_>>,
+        reading: &'r Reading,
+        tenant: &str,
+    ) -> Vec<AgentMove<'r>> {
+        let mut more: Vec<AgentMove<'r>> = Vec::new();
+        let moved = |first: Option<&AgentMove<'_>>, more: &[AgentMove<'_>], agent: &str| {
+            first.is_some_and(|m| m.agent_id == agent) || more.iter().any(|m| m.agent_id == agent)
         };
         let vendor = &common.vendor;
         if common.agent_state.is_none() {
             for (device, state) in &reading.device_states {
                 if let Some(agent) = self.devices.get(&self.seed.key(vendor, tenant, device)) {
-                    if !moved(&first, &more, agent) {
+                    if !moved(first, &more, agent) {
                         more.push(AgentMove {
                             agent_id: Cow::Owned(agent.clone()),
                             state: state.clone(),
@@ -550,7 +584,7 @@ impl Tracker {
                     known.inferred && is_busy(&known.state) && known.call_id.as_deref() == common.call_id.as_deref()
                 })
                 .and_then(|known| known.resume.clone());
-            if let (Some((state, _)), false) = (back, moved(&first, &more, agent)) {
+            if let (Some((state, _)), false) = (back, moved(first, &more, agent)) {
                 more.push(AgentMove {
                     agent_id: Cow::Owned(agent.clone()),
                     state,
@@ -567,7 +601,7 @@ impl Tracker {
                         && known.call_id.is_some()
                         && known.call_id.as_deref() == common.call_id.as_deref()
                 });
-            if on_call && !moved(&first, &more, agent) {
+            if on_call && !moved(first, &more, agent) {
                 more.push(AgentMove {
                     agent_id: Cow::Borrowed(agent.as_str()),
                     state: AgentState::Unknown,
@@ -575,15 +609,11 @@ impl Tracker {
                 });
             }
         }
-        let used = first.is_some() || !more.is_empty();
-        let supervisor = is_supervisor(common, reading.leg.as_ref());
-        for agent_move in first.into_iter().chain(more) {
-            self.move_agent(common, call_key, agent_move, logged_off, supervisor, time, tenant, out);
-        }
-        used
+        more
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn move_agent(
         &mut self,
         common: &CommonEvent,
@@ -593,7 +623,7 @@ impl Tracker {
         supervisor: bool,
         time: DateTime<Utc>,
         tenant: &str,
-        out: &mut Sink,
+        out: &mut Sink<'_>,
     ) {
         let vendor = &common.vendor;
         let AgentMove {
@@ -608,7 +638,9 @@ impl Tracker {
             }
         }
         let agent_key = self.seed.key(vendor, tenant, agent_id);
-        let previous = self.agents.get(&agent_key);
+        // Looked up once: its place serves until the agent is inserted or removed.
+        let found = self.agents.find(&agent_key);
+        let previous = found.and_then(|at| self.agents.at(at));
         // A call event's agent state does not pull an agent out of the wrap-up of that very
         // call (Alibaba Cloud's StopConsultant after the agent released, a late copy).
         let stale = !common.kind.is_agent_kind()
@@ -654,7 +686,7 @@ impl Tracker {
             IntervalEnd::NextState
         };
         let leaving = logged_off || state == AgentState::LoggedOff;
-        let Some(agent) = self.agents.get_mut(&agent_key) else {
+        let Some(agent) = found.and_then(|at| self.agents.at_mut(at)) else {
             if !leaving {
                 let agent = Agent {
                     state,
@@ -665,7 +697,7 @@ impl Tracker {
                     last_call: None,
                     resume: None,
                 };
-                self.agents.insert(&agent_key, agent);
+                self.agents.insert_new(&agent_key, agent);
             }
             return;
         };
@@ -719,7 +751,7 @@ impl Tracker {
         agent: Agent,
         time: DateTime<Utc>,
         closed_by: IntervalEnd,
-        out: &mut Sink,
+        out: &mut Sink<'_>,
     ) {
         let end = time.max(agent.since);
         let duration_ms = non_negative(end - agent.since);
@@ -750,7 +782,7 @@ impl Tracker {
     }
 
     #[inline(never)]
-    fn add_acw(&mut self, call_key: &Key<'_>, agent_id: &str, ms: i64, closed_by: IntervalEnd, out: &mut Sink) {
+    fn add_acw(&mut self, call_key: &Key<'_>, agent_id: &str, ms: i64, closed_by: IntervalEnd, out: &mut Sink<'_>) {
         if let Some(call) = self.calls.get_mut(call_key) {
             // A supervisor's wrap-up is not the call's after-call work.
             if call.is_handled_by(agent_id) {
@@ -777,7 +809,7 @@ impl Tracker {
                 }
             }
             record.revision += 1;
-            out.calls.push(record.clone());
+            out.calls.push(CallRecord::clone(record));
         }
     }
 
@@ -788,32 +820,35 @@ impl Tracker {
         &mut self,
         common: &CommonEvent,
         call_key: &Key<'_>,
-        reading: &Reading,
+        reading: &mut Reading,
         time: DateTime<Utc>,
         role: &mut Option<PartyRole>,
-        out: &mut Sink,
+        out: &mut Sink<'_>,
     ) -> Option<Disposition> {
         let vendor = call_key.vendor;
         let call_id = call_key.id;
         let moment = reading.moment;
-        // Most events are for an open call: looked up first.
-        let open = self.calls.contains(call_key);
-        if !open {
+        // Most events are for an open call: looked up first, and once.
+        let open = self.calls.find(call_key);
+        if open.is_none() {
             if let Some(result) = self.apply_closed(common, call_key, reading, time, out) {
                 return result;
             }
         }
         let moment = moment.or(reading.vendor_record.as_ref().map(|_| CallMoment::Touched))?;
-        if !open {
-            // An agent's post-call event opens no call: its call is over, or was never seen.
-            if common.kind.is_agent_kind() && !common.agent_state.as_ref().is_some_and(is_busy) {
-                return None;
+        let at = match open {
+            Some(at) => at,
+            None => {
+                // An agent's post-call event opens no call: its call is over, or was never seen.
+                if common.kind.is_agent_kind() && !common.agent_state.as_ref().is_some_and(is_busy) {
+                    return None;
+                }
+                let supervisor = is_supervisor(common, reading.leg.as_ref());
+                let call = Box::new(Call::open(common, call_id, time, Some(moment), supervisor));
+                self.calls.insert_new(call_key, call)
             }
-            let supervisor = is_supervisor(common, reading.leg.as_ref());
-            let call = Call::open(common, call_id, time, Some(moment), supervisor);
-            self.calls.insert(call_key, call);
-        }
-        let call = self.calls.get_mut(call_key)?;
+        };
+        let call = self.calls.at_mut(at)?;
         if let Some(key) = reading.dedup_key {
             if call.dedup.seen(key) {
                 call.duplicates += 1;
@@ -825,8 +860,8 @@ impl Tracker {
         if let Some(key) = reading.marks {
             call.dedup.seen(key);
         }
-        if let Some(snapshot) = &reading.snapshot {
-            call.snapshot = Some(snapshot.clone());
+        if let Some(snapshot) = reading.snapshot.take() {
+            call.snapshot = Some(snapshot);
         }
         let mut ended = call.apply(common, reading, moment, time);
         if let Some(party) = common.party.as_ref().filter(|party| party.role == PartyRole::Unknown) {
@@ -836,14 +871,15 @@ impl Tracker {
                 .and_then(|id| call.leg_role(id))
                 .filter(|role| *role != PartyRole::Unknown);
         }
-        for derived in &reading.derived {
+        for derived in std::mem::take(&mut reading.derived) {
             // What a call's last snapshot says of its parties is passed on, not applied.
-            let derived_reading = Reading::plain(derived);
+            let derived_reading = Reading::plain(&derived);
             if let (false, Some(derived_moment)) = (ended, derived_reading.moment) {
-                ended = call.apply(derived, &derived_reading, derived_moment, time);
+                ended = call.apply(&derived, &derived_reading, derived_moment, time);
             }
+            drop(derived_reading);
             out.derived.push(TrackedEvent {
-                event: derived.clone(),
+                event: derived,
                 derived: true,
                 inferred: Vec::new(),
             });
@@ -887,7 +923,7 @@ impl Tracker {
         call_key: &Key<'_>,
         reading: &Reading,
         time: DateTime<Utc>,
-        out: &mut Sink,
+        out: &mut Sink<'_>,
     ) -> Option<Option<Disposition>> {
         if let Some(closed) = self.closed.get_mut(call_key) {
             if reading.dedup_key.is_some_and(|key| closed.dedup.contains(key)) {
@@ -899,7 +935,7 @@ impl Tracker {
                 let record = &mut closed.record;
                 record.reconciliation = Some(record.reconcile(vendor_record));
                 record.revision += 1;
-                out.calls.push(record.clone());
+                out.calls.push(CallRecord::clone(record));
                 return Some(Some(Disposition::Applied));
             }
             if common.kind.is_agent_kind() {
@@ -919,13 +955,24 @@ impl Tracker {
 
     // Once per call: kept out of the per-event path.
     #[inline(never)]
-    fn close_call(&mut self, call_key: &Key<'_>, closing: Closing, time: DateTime<Utc>, out: &mut Sink) {
+    fn close_call(&mut self, call_key: &Key<'_>, closing: Closing, time: DateTime<Utc>, out: &mut Sink<'_>) {
+        if let Some(entry) = self.calls.remove_entry(call_key) {
+            self.close_entry(call_key.hash(), entry, closing, time, out);
+        }
+    }
+
+    /// Closes a call taken out of the open calls (`hash`: its key's).
+    #[inline(never)]
+    fn close_entry(
+        &mut self,
+        hash: u64,
+        entry: Entry<Box<Call>>,
+        closing: Closing,
+        time: DateTime<Utc>,
+        out: &mut Sink<'_>,
+    ) {
         // The entry's key texts move on to the memory of closed calls.
-        let Some(entry) = self.calls.remove_entry(call_key) else {
-            return;
-        };
         let (mut call, entry) = entry.split();
-        let (vendor, tenant, call_id) = (call_key.vendor, call_key.tenant, call_key.id);
         let end = match closing {
             Closing::Ended => time,
             Closing::Incomplete => call.last_seen,
@@ -933,6 +980,7 @@ impl Tracker {
         call.close(end);
         let dedup = std::mem::take(&mut call.dedup);
         let record = call.into_record(closing);
+        let (vendor, tenant, call_id) = entry.key_texts();
         let pending_acw: Vec<String> = record
             .agents
             .iter()
@@ -946,6 +994,7 @@ impl Tracker {
             .cloned()
             .collect();
         out.calls.push(record.clone());
+        let record = Box::new(record);
         let seq = self.closed_seq;
         self.closed_seq += 1;
         let closed = Closed {
@@ -954,8 +1003,8 @@ impl Tracker {
             dedup,
             pending_acw,
         };
-        self.closed.insert_entry(call_key, entry.with_value(closed));
-        self.closed_order.push_back((call_key.hash(), seq));
+        self.closed.insert_entry_hashed(hash, entry.with_value(closed));
+        self.closed_order.push_back((hash, seq));
         while self.closed_order.len() > self.config.closed_capacity {
             if let Some((hash, seq)) = self.closed_order.pop_front() {
                 self.closed.remove_hashed(hash, |closed| closed.seq == seq);
@@ -965,7 +1014,7 @@ impl Tracker {
 
     /// Advances the clock of a vendor and tenant (`clock_key`) to `now`, and closes their calls
     /// idle for longer than the idle time (looked for at most once per tenth of it).
-    fn sweep(&mut self, clock_key: &Key<'_>, now: DateTime<Utc>, out: &mut Sink) {
+    fn sweep(&mut self, clock_key: &Key<'_>, now: DateTime<Utc>, out: &mut Sink<'_>) {
         let (vendor, tenant) = (clock_key.vendor, clock_key.tenant);
         let step = self.config.idle_timeout / 10;
         let Some(clock) = self.clocks.get_mut(clock_key) else {
@@ -989,18 +1038,9 @@ impl Tracker {
 
     /// Closes the calls of `vendor` and `tenant` idle at `now` for longer than the idle time.
     #[cold]
-    fn close_idle(&mut self, vendor: &Vendor, tenant: &str, now: DateTime<Utc>, out: &mut Sink) {
+    fn close_idle(&mut self, vendor: &Vendor, tenant: &str, now: DateTime<Utc>, out: &mut Sink<'_>) {
         let idle = self.config.idle_timeout;
-        let stale: Vec<String> = self
-            .calls
-            .ids_sorted(vendor, tenant)
-            .into_iter()
-            .filter(|id| {
-                self.calls
-                    .get(&self.seed.key(vendor, tenant, id))
-                    .is_some_and(|call| now - call.last_seen > idle)
-            })
-            .collect();
+        let stale = self.calls.ids_where(vendor, tenant, |call| now - call.last_seen > idle);
         for id in stale {
             self.close_call(&self.seed.key(vendor, tenant, &id), Closing::Incomplete, now, out);
         }
@@ -1012,31 +1052,32 @@ impl Tracker {
     /// calls stays, so that a tracker may go on.
     pub fn finish(&mut self) -> Update {
         let mut update = Update::default();
-        let mut out = Sink::take(&mut update);
+        let mut out = Sink {
+            calls: &mut update.calls,
+            intervals: &mut update.intervals,
+            notices: &mut update.notices,
+            derived: Vec::new(),
+        };
         if let Some(watermark) = self.watermark {
             let now = |clocks: &Scoped<Clock>, vendor: &Vendor, tenant: &str| {
                 clocks
                     .get(&clocks.key(vendor, tenant, ""))
                     .map_or(watermark, |clock| clock.latest)
             };
-            for (vendor, tenant, agent_id) in self.agents.keys_sorted() {
-                if let Some(agent) = self.agents.remove(&self.seed.key(&vendor, &tenant, &agent_id)) {
-                    let at = now(&self.clocks, &vendor, &tenant);
-                    let closed_by = IntervalEnd::EndOfStream;
-                    self.end_interval(&vendor, &tenant, &agent_id, agent, at, closed_by, &mut out);
-                }
+            for (_, entry) in self.agents.drain_sorted() {
+                let (agent, key) = entry.split();
+                let (vendor, tenant, agent_id) = key.key_texts();
+                let at = now(&self.clocks, vendor, tenant);
+                self.end_interval(vendor, tenant, agent_id, agent, at, IntervalEnd::EndOfStream, &mut out);
             }
-            for (vendor, tenant, call_id) in self.calls.keys_sorted() {
-                let at = now(&self.clocks, &vendor, &tenant);
-                self.close_call(
-                    &self.seed.key(&vendor, &tenant, &call_id),
-                    Closing::Incomplete,
-                    at,
-                    &mut out,
-                );
+            for (hash, entry) in self.calls.drain_sorted() {
+                let (vendor, tenant, _) = entry.key_texts();
+                let at = now(&self.clocks, vendor, tenant);
+                self.close_entry(hash, entry, Closing::Incomplete, at, &mut out);
             }
         }
-        out.put(&mut update);
+        // Nothing is derived at the end of the input.
+        debug_assert!(out.derived.is_empty());
         update
     }
 
