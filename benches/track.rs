@@ -12,12 +12,16 @@
 //!
 //! `-- --profile STRATEGY [--set mixed|calls] [--repeat N]` runs one strategy N times over one
 //! set, untimed: for `valgrind --tool=callgrind` or `perf record`, one strategy at a time.
+//! `-- --dump [--set mixed|calls]` prints the set as NDJSON (for `normalize --calls`).
+//!
+//! Before the timings, each set's line says what tracking it means: how many call records
+//! it closes and what became of its events.
 
 mod corpus;
 mod interleave;
 
 use cc_events::common::ConvertOptions;
-use cc_events::track::{Tracker, Update};
+use cc_events::track::{Disposition, Tracker, Update};
 use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
@@ -124,6 +128,7 @@ fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
             (STRATEGIES[s].1)(payloads, &options, received)
         });
         writeln!(out, "\n{name} ({} events, {bytes} bytes)", payloads.len()).ok();
+        writeln!(out, "{}", what_tracking_sees(payloads, received)).ok();
         writeln!(
             out,
             "{:<24} {:>10} {:>10} {:>9}",
@@ -138,6 +143,50 @@ fn interleaved(sets: &[(&str, Vec<Vec<u8>>)], rounds: usize) {
             writeln!(out, "{strategy:<24} {:>10.3} {mbps:>10.1} {:>8.3}x", time * 1e3, ratio).ok();
         }
     }
+}
+
+/// What the tracker makes of a set: records closed (first revisions) and amended, and each
+/// disposition's count.
+fn what_tracking_sees(payloads: &[Vec<u8>], received: DateTime<Utc>) -> String {
+    let mut tracker = Tracker::default();
+    let mut update = Update::default();
+    let (mut closed, mut amended, mut derived) = (0, 0, 0);
+    let mut counts = [0usize; 5];
+    let kinds = [
+        Disposition::Applied,
+        Disposition::Duplicate,
+        Disposition::Late,
+        Disposition::Unplaced,
+        Disposition::Unattributed,
+    ];
+    let mut count = |update: &Update, counts: &mut [usize; 5]| {
+        for record in &update.calls {
+            if record.revision == 1 {
+                closed += 1;
+            } else {
+                amended += 1;
+            }
+        }
+        derived += update.events.iter().filter(|event| event.derived).count();
+        if let Some(at) = update.disposition.and_then(|d| kinds.iter().position(|k| *k == d)) {
+            counts[at] += 1;
+        }
+    };
+    for p in payloads {
+        let event = cc_events::parse(p).expect("parses");
+        tracker.track_into(&event, Some(received), &mut update);
+        count(&update, &mut counts);
+    }
+    count(&tracker.finish(), &mut counts);
+    let dispositions: Vec<String> = kinds
+        .iter()
+        .zip(counts)
+        .map(|(kind, n)| format!("{kind} {n}"))
+        .collect();
+    format!(
+        "tracking: {closed} calls closed, {amended} amendments, {derived} derived events; events {}",
+        dispositions.join(", ")
+    )
 }
 
 /// The fixture call streams of every vendor, repeated with a new call id each time, until
@@ -185,12 +234,14 @@ fn main() {
     let mut profile: Option<String> = None;
     let mut set = "mixed".to_owned();
     let mut repeat = 10;
+    let mut dump = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).expect("--rounds N"),
             "--events" => events = args.next().and_then(|n| n.parse().ok()).expect("--events N"),
             "--criterion" => criterion = true,
+            "--dump" => dump = true,
             "--profile" => profile = args.next(),
             "--set" => set = args.next().expect("--set mixed|calls"),
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat N"),
@@ -203,6 +254,16 @@ fn main() {
         .map(|p| p.bytes)
         .collect();
     let sets = [("mixed", mixed), ("calls", call_streams(events))];
+    if dump {
+        let (_, payloads) = sets.iter().find(|(name, _)| *name == set).expect("--set mixed|calls");
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for p in payloads {
+            // Pretty-printed payloads stay as they are: normalize reads concatenated JSON.
+            out.write_all(p).and_then(|()| out.write_all(b"\n")).expect("stdout");
+        }
+        return;
+    }
     if let Some(strategy) = profile {
         let (_, payloads) = sets.iter().find(|(name, _)| *name == set).expect("--set mixed|calls");
         let (_, run) = STRATEGIES

@@ -514,6 +514,70 @@ mod tests {
         }
     }
 
+    /// A place found or given by `insert_new` reaches the value; `with_id` is the same key as
+    /// one hashed from scratch.
+    #[test]
+    fn places_and_sibling_keys() {
+        let mut map: Scoped<u32> = Scoped::default();
+        let clock = map.key(&Vendor::Csta, "t", "");
+        let a = clock.with_id("a");
+        assert_eq!(a.hash(), map.key(&Vendor::Csta, "t", "a").hash());
+        assert_eq!(map.find(&a), None);
+        let at = map.insert_new(&a, 1);
+        let b = map.insert_new(&clock.with_id("b"), 2);
+        assert_eq!((map.find(&a), map.at(at)), (Some(at), Some(&1)));
+        if let Some(value) = map.at_mut(b) {
+            *value = 20;
+        }
+        assert_eq!(map.get(&map.key(&Vendor::Csta, "t", "b")), Some(&20));
+        assert_eq!(map.get(&map.key(&Vendor::Csta, "", "b")), None, "another scope");
+        assert_eq!(map.at(7), None);
+    }
+
+    /// Draining gives every entry once, in key order, with its key's hash; an entry moved to
+    /// another map by its hash is found there by its key.
+    #[test]
+    fn drain_in_key_order_and_move_by_hash() {
+        let mut map: Scoped<u32> = Scoped::default();
+        let mut other: Scoped<u32> = Scoped::new(map.seed);
+        for (n, (vendor, tenant, id)) in [
+            (Vendor::Csta, "t", "b"),
+            (Vendor::SevenMoor, "t", "z"),
+            (Vendor::Csta, "", "c"),
+            (Vendor::Csta, "t", "a"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            map.insert(&map.key(&vendor, tenant, id), n as u32);
+        }
+        assert_eq!(map.ids_where(&Vendor::Csta, "t", |n| *n != 3), ["b"]);
+        let drained: Vec<(u64, Entry<u32>)> = map.drain_sorted().collect();
+        let keys: Vec<(&Vendor, &str, &str)> = drained.iter().map(|(_, entry)| entry.key_texts()).collect();
+        assert_eq!(
+            keys,
+            [
+                (&Vendor::SevenMoor, "t", "z"),
+                (&Vendor::Csta, "", "c"),
+                (&Vendor::Csta, "t", "a"),
+                (&Vendor::Csta, "t", "b"),
+            ]
+        );
+        assert_eq!(map.len(), 0);
+        assert_eq!(map.get(&map.key(&Vendor::Csta, "t", "a")), None);
+        for (hash, entry) in drained {
+            let (vendor, tenant, id) = entry.key_texts();
+            assert_eq!(hash, map.key(vendor, tenant, id).hash());
+            other.insert_entry_hashed(hash, entry);
+        }
+        assert_eq!(other.get(&other.key(&Vendor::Csta, "t", "a")), Some(&3));
+        assert_eq!(other.get(&other.key(&Vendor::SevenMoor, "t", "z")), Some(&1));
+        assert_eq!(other.len(), 4);
+        // The drained map is empty and works as new.
+        map.insert(&map.key(&Vendor::Csta, "t", "a"), 9);
+        assert_eq!(map.get(&map.key(&Vendor::Csta, "t", "a")), Some(&9));
+    }
+
     #[test]
     fn text_hash_sees_every_byte_and_the_length() {
         let texts = [

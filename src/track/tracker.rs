@@ -175,6 +175,32 @@ fn append_derived(events: &mut Vec<TrackedEvent>, mut derived: Vec<TrackedEvent>
     events.append(&mut derived);
 }
 
+/// Applies the events derived from a snapshot (Google CCAI) to its call, unless it `ended`,
+/// and passes them on after the input event; gives whether the call ended.
+#[inline(never)]
+fn apply_derived(
+    call: &mut Call,
+    derived: Vec<CommonEvent>,
+    mut ended: bool,
+    time: DateTime<Utc>,
+    out: &mut Sink<'_>,
+) -> bool {
+    for derived in derived {
+        // What a call's last snapshot says of its parties is passed on, not applied.
+        let derived_reading = Reading::plain(&derived);
+        if let (false, Some(derived_moment)) = (ended, derived_reading.moment) {
+            ended = call.apply(&derived, &derived_reading, derived_moment, time);
+        }
+        drop(derived_reading);
+        out.derived.push(TrackedEvent {
+            event: derived,
+            derived: true,
+            inferred: Vec::new(),
+        });
+    }
+    ended
+}
+
 /// A closed call, remembered for a while.
 #[derive(Debug, Clone, PartialEq)]
 struct Closed {
@@ -825,7 +851,6 @@ impl Tracker {
         role: &mut Option<PartyRole>,
         out: &mut Sink<'_>,
     ) -> Option<Disposition> {
-        let vendor = call_key.vendor;
         let call_id = call_key.id;
         let moment = reading.moment;
         // Most events are for an open call: looked up first, and once.
@@ -871,47 +896,56 @@ impl Tracker {
                 .and_then(|id| call.leg_role(id))
                 .filter(|role| *role != PartyRole::Unknown);
         }
-        for derived in std::mem::take(&mut reading.derived) {
-            // What a call's last snapshot says of its parties is passed on, not applied.
-            let derived_reading = Reading::plain(&derived);
-            if let (false, Some(derived_moment)) = (ended, derived_reading.moment) {
-                ended = call.apply(&derived, &derived_reading, derived_moment, time);
-            }
-            drop(derived_reading);
-            out.derived.push(TrackedEvent {
-                event: derived,
-                derived: true,
-                inferred: Vec::new(),
-            });
+        if !reading.derived.is_empty() {
+            ended = apply_derived(call, std::mem::take(&mut reading.derived), ended, time, out);
         }
         let mut end = time;
-        if let Some(vendor_record) = &reading.vendor_record {
+        let by_vendor = reading.vendor_record.is_some();
+        if let Some(vendor_record) = reading.vendor_record.take() {
             // The vendor's record comes after the call's end: its end was missed, and the
             // vendor's end time stands in for it.
-            call.vendor_record = Some(vendor_record.clone());
             if let Some(vendor_end) = vendor_record.ended_at {
                 end = vendor_end;
                 call.ended_by_vendor = true;
             }
+            call.vendor_record = Some(vendor_record);
             ended = true;
         }
         if ended {
-            if moment != CallMoment::Ended && reading.vendor_record.is_none() {
-                let mut cleared =
-                    CommonEvent::new(vendor.clone(), EventKind::CallCleared, common.vendor_event_type.clone())
-                        .with_tenant(common.tenant.as_deref())
-                        .with_call_id(Some(call_id));
-                cleared.time = common.time.clone();
-                cleared.cause = common.cause.clone();
-                out.derived.push(TrackedEvent {
-                    event: cleared,
-                    derived: true,
-                    inferred: Vec::new(),
-                });
-            }
-            self.close_call(call_key, Closing::Ended, end, out);
+            self.end_call(common, call_key, moment != CallMoment::Ended && !by_vendor, end, out);
         }
         Some(Disposition::Applied)
+    }
+
+    /// Closes a call whose end the event (`common`) brought at `end`; `cleared`: with a call
+    /// cleared derived from it (the vendor sent none). Once per call: kept off the event path.
+    #[cold]
+    #[inline(never)]
+    fn end_call(
+        &mut self,
+        common: &CommonEvent,
+        call_key: &Key<'_>,
+        cleared: bool,
+        end: DateTime<Utc>,
+        out: &mut Sink<'_>,
+    ) {
+        if cleared {
+            let mut cleared = CommonEvent::new(
+                call_key.vendor.clone(),
+                EventKind::CallCleared,
+                common.vendor_event_type.clone(),
+            )
+            .with_tenant(common.tenant.as_deref())
+            .with_call_id(Some(call_key.id));
+            cleared.time = common.time.clone();
+            cleared.cause = common.cause.clone();
+            out.derived.push(TrackedEvent {
+                event: cleared,
+                derived: true,
+                inferred: Vec::new(),
+            });
+        }
+        self.close_call(call_key, Closing::Ended, end, out);
     }
 
     /// Applies an event for a call that is not open: to the closed call it names, or as an
