@@ -126,3 +126,32 @@ fn summary_of_more_calls_than_remembered_counts_each_once() {
     assert!(all.contains(&format!("calls  {CALLS}")), "{all}");
     assert!(all.contains(&format!("abandoned  {CALLS}")), "{all}");
 }
+
+/// Two calls of one id in two tenants that end at the same moment: their rows come in one
+/// order, by tenant, whatever the order of the input and the hash seed of the run.
+#[test]
+fn summary_rows_of_calls_that_end_together_come_in_a_fixed_order() {
+    let text = std::fs::read_to_string(stream("aliyun_v2/scenarios/two-leg-call.ndjson")).expect("a stream");
+    // Tenant a's call rings a second later than tenant b's: a visible difference in its row.
+    let a = text
+        .replace("report-test-2", "tenant-a")
+        .replacen("03:45:01.207Z", "03:45:02.207Z", 1);
+    let b = text.replace("report-test-2", "tenant-b");
+    let path = std::env::temp_dir().join(format!("cc-events-ties-{}.ndjson", std::process::id()));
+    std::fs::write(&path, format!("{b}{a}")).expect("writes");
+    let rows = |output: Output| -> Vec<String> {
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter(|line| line.starts_with("alibaba_cloud"))
+            .map(str::to_owned)
+            .collect()
+    };
+    for _ in 0..6 {
+        let found = rows(normalize(&["--summary"], std::slice::from_ref(&path)));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains(" 10.6 "), "tenant a first: {found:?}");
+        assert!(found[1].contains(" 11.6 "), "tenant b second: {found:?}");
+    }
+    std::fs::remove_file(&path).ok();
+}

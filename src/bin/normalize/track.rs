@@ -77,9 +77,18 @@ impl Tracking {
         self.emit(&mut update, out)?;
         if self.summary {
             // What is still pending is final now, printed in the order the calls ended.
+            // By the whole key after the end time: two calls of one id in two tenants (or of
+            // two vendors) that end at the same moment must not fall to the map's hash order.
             let mut records: Vec<CallRecord> = self.pending.drain().map(|(_, record)| record).collect();
             self.pending_order.clear();
-            records.sort_by(|a, b| (a.ended_at, &a.call_id).cmp(&(b.ended_at, &b.call_id)));
+            records.sort_by(|a, b| {
+                (a.ended_at, a.vendor.as_str(), &a.tenant, &a.call_id).cmp(&(
+                    b.ended_at,
+                    b.vendor.as_str(),
+                    &b.tenant,
+                    &b.call_id,
+                ))
+            });
             for record in &records {
                 self.row(record, out)?;
             }
