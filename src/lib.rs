@@ -31,7 +31,7 @@
 //! let common = event.to_common(&ConvertOptions::default());
 //! assert_eq!(common.kind, EventKind::Delivered);
 //! assert_eq!(common.call_id.as_deref(), Some("37db6efe"));
-//! let time = common.time.expect("the payload has a time");
+//! let time = common.time.ok_or("the payload has a time")?;
 //! assert_eq!(time.utc.to_rfc3339(), "2017-03-18T06:13:37+00:00"); // +08:00 assumed
 //! assert_eq!(time.source, TimeSource::AssumedOffset { offset_seconds: 8 * 3600 });
 //!

@@ -14,7 +14,9 @@
 //!     "vendorNew":true}"#;
 //! let event = Event::from_slice(bytes)?;
 //! assert_eq!(event.event_type(), EventType::Released);
-//! let Event::Released(released) = &event else { unreachable!() };
+//! let Event::Released(released) = &event else {
+//!     return Err("not a Released event".into());
+//! };
 //! assert_eq!(released.release_reason.get().and_then(|r| r.sip_code()), Some(486));
 //! assert_eq!(event.contact_id(), Some("job-1"));
 //! // Lossless: the undocumented key is kept, and reported.

@@ -20,7 +20,9 @@
 //! assert_eq!(event.local_state(), Some(&LocalState::Alerting));
 //! assert_eq!(event.call_id(), Some("5d0727a2"));
 //! assert_eq!(event.is_subscriber_subject(), Some(true)); // this device is ringing
-//! let Event::Delivered(delivered) = &event else { unreachable!() };
+//! let Event::Delivered(delivered) = &event else {
+//!     return Err("not a Delivered event".into());
+//! };
 //! assert_eq!(delivered.origin_dnis(), Some("5484")); // read from userData.data
 //! // Lossless: the undocumented key is kept, and reported.
 //! let back: serde_json::Value = serde_json::to_value(&event)?;
