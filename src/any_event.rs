@@ -11,7 +11,7 @@ use crate::detect::Detector;
 #[cfg(feature = "push_v7")]
 use crate::push_v7;
 use crate::wire::dispatch::{Context, Failure, TypeOnly, fail, resume, strip_bom};
-use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Pending, Prefix, TagSeed, Text};
+use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Pending, Prefix, Text};
 use crate::{Error, Schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -271,35 +271,25 @@ impl<'de> Visitor<'de> for AnySeed<'_> {
                 };
                 return self.dispatch(schema, detector, prefix, map);
             }
-            let value = if discriminator(&key).is_some() {
-                // A discriminator (vendors put it first): read as text, and when it decides
-                // its own schema, handed over as the tag, with nothing buffered.
-                match map.next_value_seed(TagSeed)? {
-                    Ok(text) => {
-                        let decided = detector.observe_text(&key, &text);
-                        if let Some(schema) = decided.filter(|schema| tag_of(*schema) == key) {
-                            let prefix = Prefix {
-                                buffered,
-                                pending_key: None,
-                                tag: Some(text),
-                            };
-                            return self.dispatch(schema, detector, prefix, map);
-                        }
-                        buffered.push((Text::from(key), Pending::Text(text)));
-                        match decided {
-                            Some(schema) => return self.dispatch(schema, detector, buffered.into(), map),
-                            None => continue,
-                        }
-                    }
-                    Err(value) => Pending::Other(value),
-                }
-            } else {
-                map.next_value::<Pending>()?
-            };
+            let value = map.next_value::<Pending>()?;
             let decided = value.observe(&mut detector, &key);
-            buffered.push((Text::from(key), value));
-            if let Some(schema) = decided {
-                return self.dispatch(schema, detector, buffered.into(), map);
+            match (decided, value) {
+                // A discriminator that decides its own schema (vendors put it first): handed
+                // over as the tag, with nothing buffered.
+                (Some(schema), Pending::Text(tag)) if tag_of(schema) == key => {
+                    let prefix = Prefix {
+                        buffered,
+                        pending_key: None,
+                        tag: Some(tag),
+                    };
+                    return self.dispatch(schema, detector, prefix, map);
+                }
+                (decided, value) => {
+                    buffered.push((Text::from(key), value));
+                    if let Some(schema) = decided {
+                        return self.dispatch(schema, detector, buffered.into(), map);
+                    }
+                }
             }
         }
         match detector.finish() {

@@ -203,48 +203,47 @@ impl CommonEvent {
     /// Sets the tenant (an empty text counts as none).
     #[inline]
     pub fn with_tenant(mut self, tenant: Option<&str>) -> Self {
-        self.tenant = non_empty(tenant);
+        self.set_tenant(tenant);
         self
     }
 
     /// Sets the call id (an empty text counts as none).
     #[inline]
     pub fn with_call_id(mut self, call_id: Option<&str>) -> Self {
-        self.call_id = non_empty(call_id);
+        self.set_call_id(call_id);
         self
     }
 
     /// Sets the leg id (an empty text counts as none).
     #[inline]
     pub fn with_leg_id(mut self, leg_id: Option<&str>) -> Self {
-        self.leg_id = non_empty(leg_id);
+        self.set_leg_id(leg_id);
         self
     }
 
     /// Sets the agent id (an empty text counts as none).
     #[inline]
     pub fn with_agent_id(mut self, agent_id: Option<&str>) -> Self {
-        self.agent_id = non_empty(agent_id);
+        self.set_agent_id(agent_id);
         self
     }
 
     /// Sets caller and callee (empty texts count as none).
     #[inline]
     pub fn with_numbers(mut self, caller: Option<&str>, callee: Option<&str>) -> Self {
-        self.caller = non_empty(caller);
-        self.callee = non_empty(callee);
+        self.set_numbers(caller, callee);
         self
     }
 
     /// Sets the queue (an empty text counts as none).
     #[inline]
     pub fn with_queue(mut self, queue: Option<&str>) -> Self {
-        self.queue = non_empty(queue);
+        self.set_queue(queue);
         self
     }
 
-    // In-place setters for the conversions: a `CommonEvent` is large, and a by-value builder
-    // chain moves all of it at every step.
+    // In-place setters for the conversions (a `CommonEvent` is large, and a by-value builder
+    // chain moves all of it at every step); the `with_*` builders are these, by value.
     pub(crate) fn set_tenant(&mut self, tenant: Option<&str>) {
         self.tenant = non_empty(tenant);
     }

@@ -356,56 +356,6 @@ pub fn finish_unknown<'de, A: MapAccess<'de>>(
     Ok(object)
 }
 
-/// Reads a discriminator's value: a string straight into a [`Text`] (no `Value`, no
-/// allocation for a short one), anything else as the `Value` an error reports.
-pub(crate) struct TagSeed;
-
-impl<'de> DeserializeSeed<'de> for TagSeed {
-    type Value = Result<Text, Value>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(TagVisitor)
-    }
-}
-
-struct TagVisitor;
-
-impl<'de> Visitor<'de> for TagVisitor {
-    type Value = Result<Text, Value>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Ok(Text::new(text)))
-    }
-    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
-        Ok(Ok(Text::from(text)))
-    }
-    fn visit_bool<E>(self, value: bool) -> Result<Self::Value, E> {
-        Ok(Err(Value::Bool(value)))
-    }
-    fn visit_i64<E>(self, value: i64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(value)))
-    }
-    fn visit_u64<E>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(value)))
-    }
-    fn visit_f64<E>(self, value: f64) -> Result<Self::Value, E> {
-        Ok(Err(Value::from(value)))
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Err(Value::Null))
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Err(Value::Null))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Err)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Err)
-    }
-}
-
 /// Why a payload could not be dispatched, for [`ErrorKind`] (serde's own errors carry text only).
 #[derive(Debug)]
 pub(crate) enum Failure {
@@ -526,9 +476,9 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
     };
     while let Some(key) = next_key {
         if key == E::TAG {
-            return match map.next_value_seed(TagSeed)? {
-                Ok(tag) => E::dispatch(tag, true, buffered.into(), map, cx),
-                Err(other) => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
+            return match map.next_value::<Pending>()? {
+                Pending::Text(tag) => E::dispatch(tag, true, buffered.into(), map, cx),
+                Pending::Other(other) => fail(cx.failure, E::TAG, Failure::TagNotString(JsonType::of(&other))),
             };
         }
         let value = map.next_value::<Pending>()?;

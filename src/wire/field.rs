@@ -103,6 +103,20 @@ impl<T: WireValue> Field<T> {
         Ok(replaced)
     }
 
+    /// [`Field::take`], or, for an `unmapped` field while a projection is active (see
+    /// `super::projection`), the value checked as JSON and dropped (the field stays as it was).
+    pub(crate) fn take_or_skip<'de, D: Deserializer<'de>>(
+        &mut self,
+        value: D,
+        unmapped: bool,
+    ) -> Result<bool, D::Error> {
+        if unmapped && super::projection::projecting() {
+            super::projection::skip_value(value)?;
+            return Ok(false);
+        }
+        self.take(value)
+    }
+
     /// Appends this field's deviations, the field sitting at `path` (already including its key).
     pub fn check_here(&self, nullable: bool, path: &mut JsonPath, out: &mut Vec<Deviation>) {
         match self {

@@ -31,8 +31,8 @@ mod time;
 mod value;
 
 pub use deviation::{Deviation, DeviationKind};
+pub(crate) use dispatch::wire_events;
 pub use dispatch::{EventSchema, deviations};
-pub(crate) use dispatch::{TagSeed, wire_events};
 // The serde plumbing the schema modules are built with: public for the macros' expansions
 // and the crate's own tests, not for users (each schema's `Event` has the entry points).
 #[doc(hidden)]

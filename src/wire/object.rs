@@ -335,11 +335,7 @@ macro_rules! wire_group {
                 let _ = &replaced;
                 match key {
                     $( $key => {
-                        if $crate::wire::has_flag!(unmapped; $($flag)*) && $crate::wire::projection::projecting() {
-                            $crate::wire::projection::skip_value(value)?;
-                            return Ok(None);
-                        }
-                        *replaced = self.$field.take(value)?;
+                        *replaced = self.$field.take_or_skip(value, $crate::wire::has_flag!(unmapped; $($flag)*))?;
                         Ok(None)
                     } )*
                     _ => Ok(Some(value)),
@@ -429,11 +425,7 @@ macro_rules! wire_object {
                 let _ = &replaced;
                 let value = match key {
                     $($( $key => {
-                        if $crate::wire::has_flag!(unmapped; $($flag)*) && $crate::wire::projection::projecting() {
-                            $crate::wire::projection::skip_value(value)?;
-                            return Ok(None);
-                        }
-                        *replaced = self.$field.take(value)?;
+                        *replaced = self.$field.take_or_skip(value, $crate::wire::has_flag!(unmapped; $($flag)*))?;
                         return Ok(None);
                     } )*)?
                     _ => value,
