@@ -1,7 +1,7 @@
 //! [`EventTime`]: the normalized UTC time of an event, and where it came from.
 
 use super::ConvertOptions;
-use crate::wire::{TimeFormat, TimeText, WallTime};
+use crate::wire::{Text, TimeFormat, TimeText, WallTime};
 use chrono::{DateTime, FixedOffset, Utc};
 use chrono::{Datelike, SecondsFormat, SubsecRound, Timelike};
 use serde::de::{self, Deserializer};
@@ -28,7 +28,8 @@ pub struct EventTime {
     pub source: TimeSource,
     /// The vendor's text, as sent (absent for the receive time).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub original: Option<Text>,
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, written digit by digit: this runs for every event `normalize`
@@ -195,7 +196,7 @@ impl EventTime {
         Some(EventTime {
             utc,
             source,
-            original: Some(original.to_owned()),
+            original: Some(Text::from(original)),
         })
     }
 
