@@ -1,13 +1,15 @@
 //! Allocations per event: the typed parse against `serde_json::Value`, on the same corpus.
 //!
 //! `cargo bench --bench alloc` prints, per corpus, the allocations and bytes allocated per
-//! event: parsing, parsing and converting, and serialising the typed and the common event. A
+//! event: parsing, parsing and converting, parsing and tracking (one tracker over the corpus,
+//! one reused `Update`, `finish` counted), and serialising the typed and the common event. A
 //! counting global allocator needs an `unsafe impl GlobalAlloc`: it lives in this
 //! bench binary only, never in the library (which is `#![forbid(unsafe_code)]`).
 
 mod corpus;
 
 use cc_events::common::ConvertOptions;
+use cc_events::track::{Tracker, Update};
 use chrono::{DateTime, TimeDelta};
 use serde_json::Value;
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -78,8 +80,15 @@ fn main() {
     let options = ConvertOptions::default().with_received_at(DateTime::UNIX_EPOCH + TimeDelta::days(19_723));
     println!("allocations per event (bytes allocated per event)");
     println!(
-        "{:<10} {:>16} {:>16} {:>16} {:>16} {:>16} {:>16}",
-        "corpus", "Value parse", "typed parse", "parse+convert", "parse_common", "ser typed", "ser common"
+        "{:<10} {:>16} {:>16} {:>16} {:>16} {:>16} {:>16} {:>16}",
+        "corpus",
+        "Value parse",
+        "typed parse",
+        "parse+convert",
+        "parse_common",
+        "parse+track",
+        "ser typed",
+        "ser common"
     );
     for (name, payloads) in &sets {
         let value = measure(payloads, |bytes| {
@@ -95,6 +104,22 @@ fn main() {
         let projected = measure(payloads, |bytes| {
             black_box(cc_events::parse_common(bytes, &options).expect("parses"));
         });
+        let tracked = {
+            let received = options.received_at;
+            let tracker = RefCell::new((Tracker::default(), Update::default()));
+            let (count, bytes) = measure(payloads, |bytes| {
+                let event = cc_events::parse(bytes).expect("parses");
+                let (tracker, update) = &mut *tracker.borrow_mut();
+                tracker.track_into(&event, received, update);
+                black_box(&*update);
+            });
+            // What `finish` allocates (the records of calls still open) is the stream's too.
+            let (finish_count, finish_bytes) = per_item(&[()], |()| {
+                black_box(tracker.borrow_mut().0.finish());
+            });
+            let n = payloads.len() as f64;
+            (count + finish_count / n, bytes + finish_bytes / n)
+        };
         // Serialising into a buffer that is already large enough: what is left is the
         // serialiser's own allocations.
         let buffer = RefCell::new(Vec::with_capacity(1 << 16));
@@ -118,11 +143,12 @@ fn main() {
         );
         let cell = |(count, bytes): (f64, f64)| format!("{count:.1} ({bytes:.0})");
         println!(
-            "{name:<10} {:>16} {:>16} {:>16} {:>16} {:>16} {:>16}",
+            "{name:<10} {:>16} {:>16} {:>16} {:>16} {:>16} {:>16} {:>16}",
             cell(value),
             cell(typed),
             cell(converted),
             cell(projected),
+            cell(tracked),
             cell(serialize_typed),
             cell(serialize_common)
         );

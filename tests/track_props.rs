@@ -120,8 +120,12 @@ fn check(lines: &[String], config: TrackerConfig) -> Result<(), TestCaseError> {
     let recorded: BTreeSet<String> = run
         .records
         .iter()
-        .map(|r| r.call_id.clone())
-        .chain(run.notices.iter().filter_map(|n| n.call_id.clone()))
+        .map(|r| r.call_id.to_string())
+        .chain(
+            run.notices
+                .iter()
+                .filter_map(|n| n.call_id.as_deref().map(str::to_owned)),
+        )
         .collect();
     let agent_only: BTreeSet<String> = run
         .events

@@ -61,7 +61,7 @@ fn seven_moor_outbound_call_agrees_with_the_vendors_cdr() {
     assert_eq!(vendor.disconnected_by, Some(PartyRole::Agent), "hangUpSide");
     // Revision 3: the wrap-up, cut by the end of the input.
     assert_eq!(revisions[2].acw_ms, Some(1000));
-    assert!(revisions[2].inferred.contains(&"acw_ms".to_owned()));
+    assert!(revisions[2].inferred.iter().any(|field| field == "acw_ms"));
     assert!(
         revisions[2].reconciliation.is_some(),
         "an amendment keeps the reconciliation"

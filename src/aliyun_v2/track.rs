@@ -18,6 +18,7 @@
 use super::Event;
 use crate::common::{CauseCode, CommonEvent, EventKind, PartyRole};
 use crate::track::{CallEnd, CallMoment, LegReading, ReadContext, Reading, VendorKnowledge, VendorRecord, moment_key};
+use crate::wire::Text;
 use std::borrow::Cow;
 
 /// Whether a channel id is one of the customer's (002: `ch-customer-`, `ch-user-`).
@@ -109,7 +110,7 @@ fn cdr_record(cdr: &super::CdrReady, common: &CommonEvent, offset: chrono::Fixed
     record.agents = summary
         .agent_ids
         .get()
-        .map(|ids| ids.items().map(str::to_owned).collect())
+        .map(|ids| ids.items().map(Text::from).collect())
         .unwrap_or_default();
     record
 }

@@ -1,6 +1,7 @@
 //! [`Board`]: every known agent's current state and since when, and the open calls.
 
 use crate::common::{AgentState, Direction, Vendor};
+use crate::wire::Text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -22,22 +23,22 @@ pub struct AgentStatus {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    pub tenant: Option<Text>,
     /// The agent.
-    pub agent_id: String,
+    pub agent_id: Text,
     /// Its state.
     pub state: AgentState,
     /// The not-ready reason code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_code: Option<String>,
+    pub reason_code: Option<Text>,
     /// The not-ready reason label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_label: Option<String>,
+    pub reason_label: Option<Text>,
     /// Since when (the first event seen, for an agent met mid-stream).
     pub since: DateTime<Utc>,
     /// The call it is on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub call_id: Option<String>,
+    pub call_id: Option<Text>,
 }
 
 /// One open call.
@@ -48,9 +49,9 @@ pub struct OpenCall {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    pub tenant: Option<Text>,
     /// The call.
-    pub call_id: String,
+    pub call_id: Text,
     /// Its direction so far.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,

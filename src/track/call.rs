@@ -3,6 +3,7 @@
 use super::knowledge::{CallEnd, CallMoment, LegReading, Reading, Snapshot};
 use super::record::{CallRecord, Hold, Outcome, VendorRecord, non_negative};
 use crate::common::{AbandonPhase, CauseCode, CommonEvent, Direction, Media, PartyRole, Vendor};
+use crate::wire::Text;
 use chrono::{DateTime, Utc};
 
 /// How many moment keys a call remembers to drop repeats (vendors repeat a moment within
@@ -44,16 +45,16 @@ impl Dedup {
 #[derive(Debug, Clone, PartialEq)]
 struct Leg {
     /// `None` for an agent the customer's leg named before any event of the agent's own leg.
-    id: Option<String>,
+    id: Option<Text>,
     role: Option<PartyRole>,
-    agent_id: Option<String>,
+    agent_id: Option<Text>,
     active: bool,
 }
 
 /// An agent of the call and how the tracker knows it.
 #[derive(Debug, Clone, PartialEq)]
 struct CallAgent {
-    id: String,
+    id: Text,
     /// Seen talking on the call (rather than only named on one of its legs).
     talked: bool,
 }
@@ -71,8 +72,8 @@ pub(crate) enum Closing {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Call {
     pub(crate) vendor: Vendor,
-    pub(crate) tenant: Option<String>,
-    pub(crate) call_id: String,
+    pub(crate) tenant: Option<Text>,
+    pub(crate) call_id: Text,
     pub(crate) first_seen: DateTime<Utc>,
     pub(crate) last_seen: DateTime<Utc>,
     mid_stream: bool,
@@ -81,14 +82,14 @@ pub(crate) struct Call {
     legs: Vec<Leg>,
     pub(crate) snapshot: Option<Snapshot>,
     pub(crate) dedup: Dedup,
-    related: Vec<String>,
+    related: Vec<Text>,
     direction: Option<Direction>,
     media: Option<Media>,
-    caller: Option<String>,
-    callee: Option<String>,
-    queue: Option<String>,
+    caller: Option<Text>,
+    callee: Option<Text>,
+    queue: Option<Text>,
     agents: Vec<CallAgent>,
-    supervisors: Vec<String>,
+    supervisors: Vec<Text>,
     initiated_at: Option<DateTime<Utc>>,
     ivr_entered_at: Option<DateTime<Utc>>,
     enqueued_at: Option<DateTime<Utc>>,
@@ -133,8 +134,8 @@ impl Call {
             );
         Call {
             vendor: common.vendor.clone(),
-            tenant: common.tenant.as_deref().map(str::to_owned),
-            call_id: call_id.to_owned(),
+            tenant: common.tenant.as_deref().map(Text::from),
+            call_id: call_id.into(),
             first_seen: time,
             last_seen: time,
             mid_stream: !starts,
@@ -197,7 +198,7 @@ impl Call {
         match self.agents.iter_mut().find(|agent| agent.id == agent_id) {
             Some(agent) => agent.talked = true,
             None => self.agents.push(CallAgent {
-                id: agent_id.to_owned(),
+                id: agent_id.into(),
                 talked: true,
             }),
         }
@@ -211,7 +212,7 @@ impl Call {
     fn agent_named(&mut self, agent_id: &str) {
         if !self.agents.iter().any(|agent| agent.id == agent_id) && !self.supervisors.iter().any(|s| s == agent_id) {
             self.agents.push(CallAgent {
-                id: agent_id.to_owned(),
+                id: agent_id.into(),
                 talked: false,
             });
         }
@@ -244,7 +245,7 @@ impl Call {
                 self.legs.push(Leg {
                     id: None,
                     role: Some(PartyRole::Agent),
-                    agent_id: Some(agent.to_string()),
+                    agent_id: Some(Text::from(agent.as_ref())),
                     active: true,
                 });
             }
@@ -326,7 +327,7 @@ impl Call {
             Some(index) => index,
             None => {
                 self.legs.push(Leg {
-                    id: Some(reading.id.to_string()),
+                    id: Some(Text::from(reading.id.as_ref())),
                     role: None,
                     agent_id: None,
                     active: !reading.leaves,
@@ -337,14 +338,14 @@ impl Call {
         let connected_before = self.connected_before;
         let leg = self.legs.get_mut(index)?;
         if leg.id.is_none() {
-            leg.id = Some(reading.id.to_string());
+            leg.id = Some(Text::from(reading.id.as_ref()));
         }
         // A role once known stays: later events may name the leg less precisely.
         if leg.role.as_ref().is_none_or(|role| *role == PartyRole::Unknown) {
             leg.role = reading.role.clone().or(leg.role.take());
         }
         if leg.agent_id.is_none() {
-            leg.agent_id = reading.agent_id.as_deref().map(str::to_owned);
+            leg.agent_id = reading.agent_id.as_deref().map(Text::from);
         }
         let (role, agent) = (leg.role.clone(), leg.agent_id.clone());
         if reading.leaves {
@@ -421,11 +422,11 @@ impl Call {
     /// The call's record at revision 1 (the call's texts moved into it, not copied).
     #[inline(never)]
     pub(crate) fn into_record(self, closing: Closing) -> CallRecord {
-        let mut inferred: Vec<String> = Vec::new();
-        let mut unknown: Vec<String> = Vec::new();
+        let mut inferred: Vec<Text> = Vec::new();
+        let mut unknown: Vec<Text> = Vec::new();
         let ended = self.ended_at.unwrap_or(self.last_seen);
         if closing == Closing::Incomplete || self.ended_by_vendor {
-            inferred.push("ended_at".to_owned());
+            inferred.push("ended_at".into());
         }
         let answered = self.answered_at.is_some() || self.connected_before;
         let (outcome, abandon_phase) = match (closing, self.abandoned) {
@@ -433,14 +434,14 @@ impl Call {
             (_, Some(phase)) => (Outcome::Abandoned, Some(phase)),
             _ if answered => {
                 if self.answered_at.is_none() {
-                    inferred.push("outcome".to_owned());
+                    inferred.push("outcome".into());
                 }
                 (Outcome::Answered, None)
             }
             _ if self.failed.is_some() => (Outcome::Failed, None),
             _ if self.direction == Some(Direction::Inbound) || self.enqueued_at.is_some() => {
                 // Only some vendors say "abandoned": an inbound call that ends unanswered is one.
-                inferred.push("outcome".to_owned());
+                inferred.push("outcome".into());
                 let phase = if self.alerted_at.is_some() {
                     AbandonPhase::Ringing
                 } else if self.enqueued_at.is_some() {
@@ -455,10 +456,10 @@ impl Call {
             _ => (Outcome::NotAnswered, None),
         };
         if self.mid_stream {
-            unknown.push("initiated_at".to_owned());
+            unknown.push("initiated_at".into());
             if self.connected_before {
-                unknown.push("alerted_at".to_owned());
-                unknown.push("answered_at".to_owned());
+                unknown.push("alerted_at".into());
+                unknown.push("answered_at".into());
             }
         }
         let span = |from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>| match (from, to) {
@@ -467,7 +468,7 @@ impl Call {
         };
         let hold_ms: i64 = self.holds.iter().map(|hold| non_negative(hold.end - hold.start)).sum();
         let talk_from = if self.connected_before {
-            inferred.push("talk_ms".to_owned());
+            inferred.push("talk_ms".into());
             Some(self.first_seen)
         } else {
             self.answered_at
@@ -480,7 +481,7 @@ impl Call {
             None
         };
         let connected_before = self.connected_before;
-        let agents: Vec<String> = self
+        let agents: Vec<Text> = self
             .agents
             .into_iter()
             .filter(|agent| agent.talked || connected_before)
@@ -569,15 +570,15 @@ fn set_once(slot: &mut Option<DateTime<Utc>>, time: DateTime<Utc>) {
     }
 }
 
-fn fill(slot: &mut Option<String>, value: Option<&str>) {
+fn fill(slot: &mut Option<Text>, value: Option<&str>) {
     if slot.is_none() {
-        *slot = value.map(str::to_owned);
+        *slot = value.map(Text::from);
     }
 }
 
-fn push_unique(list: &mut Vec<String>, value: &str) {
+fn push_unique(list: &mut Vec<Text>, value: &str) {
     if !list.iter().any(|item| item == value) {
-        list.push(value.to_owned());
+        list.push(value.into());
     }
 }
 

@@ -1,6 +1,7 @@
 //! [`AgentInterval`]: one stretch of time an agent spent in one state.
 
 use crate::common::{AgentState, Vendor};
+use crate::wire::Text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -48,17 +49,21 @@ pub struct AgentInterval {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub tenant: Option<Text>,
     /// The agent.
-    pub agent_id: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub agent_id: Text,
     /// The state.
     pub state: AgentState,
     /// The vendor's not-ready reason code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_code: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub reason_code: Option<Text>,
     /// The vendor's not-ready reason label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_label: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub reason_label: Option<Text>,
     /// When it began.
     pub start: DateTime<Utc>,
     /// When it ended.
@@ -68,7 +73,8 @@ pub struct AgentInterval {
     /// The call, while the agent was on one (reserved, dialing, ringing, talking, on hold,
     /// wrapping up).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub call_id: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub call_id: Option<Text>,
     /// What ended it.
     pub closed_by: IntervalEnd,
     /// Whether the state was inferred (from a call event, or a call's end) rather than sent.

@@ -7,6 +7,7 @@
 use super::record::VendorRecord;
 use super::scoped::hash_text;
 use crate::common::{AgentState, CommonEvent, ConnectionState, PartyRole};
+use crate::wire::Text;
 use chrono::FixedOffset;
 use std::borrow::Cow;
 
@@ -203,7 +204,7 @@ pub struct DeviceBinding<'a> {
 #[non_exhaustive]
 pub struct SnapshotParty {
     /// The participant's id.
-    pub id: String,
+    pub id: Text,
     /// Agent or customer (or third party).
     pub role: PartyRole,
     /// Its connection state.
@@ -216,7 +217,7 @@ pub struct SnapshotParty {
 
 impl SnapshotParty {
     /// A participant in `state`, not muted, not redacted.
-    pub fn new(id: impl Into<String>, role: PartyRole, state: ConnectionState) -> Self {
+    pub fn new(id: impl Into<Text>, role: PartyRole, state: ConnectionState) -> Self {
         SnapshotParty {
             id: id.into(),
             role,
@@ -280,7 +281,7 @@ pub struct Reading<'a> {
     /// each to be applied as if sent, and marked as inferred.
     pub derived: Vec<CommonEvent>,
     /// Agents that left the call without the vendor ever saying their state afterwards.
-    pub agents_gone: Vec<String>,
+    pub agents_gone: Vec<Text>,
     /// The vendor's own record of the call (7moor `cdr`), boxed: one event in many has one.
     pub vendor_record: Option<Box<VendorRecord>>,
 }

@@ -4,6 +4,7 @@
 use super::interval::AgentInterval;
 use super::record::{CallRecord, Outcome};
 use crate::common::{AgentState, Vendor};
+use crate::wire::Text;
 use chrono::TimeDelta;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -99,9 +100,9 @@ pub struct QueueKpis {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    pub tenant: Option<Text>,
     /// The queue.
-    pub queue: String,
+    pub queue: Text,
     /// Its KPIs.
     #[serde(flatten)]
     pub kpis: Kpis,
@@ -118,9 +119,9 @@ pub struct AgentKpis {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    pub tenant: Option<Text>,
     /// The agent.
-    pub agent_id: String,
+    pub agent_id: Text,
     /// Calls the agent answered first.
     pub handled: u64,
     /// Their average handle time, ms.
@@ -151,7 +152,7 @@ pub struct KpiReport {
     pub agents: Vec<AgentKpis>,
 }
 
-type Key = (Vendor, Option<String>, String);
+type Key = (Vendor, Option<Text>, Text);
 
 /// KPIs built up one call record and one interval at a time, in memory that grows with the
 /// queues and agents, never with the calls: what a long stream's summary keeps (`normalize

@@ -2,6 +2,7 @@
 //! contact trace record; [`VendorRecord`] and [`Reconciliation`]: the vendor's own figures.
 
 use crate::common::{AbandonPhase, CauseCode, Direction, Media, PartyRole, Vendor};
+use crate::wire::Text;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -82,12 +83,15 @@ pub struct CallRecord {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub tenant: Option<Text>,
     /// The vendor's call id.
-    pub call_id: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub call_id: Text,
     /// Linked calls (transfer, consultation), as the events named them.
     #[serde(default)]
-    pub related_call_ids: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub related_call_ids: Vec<Text>,
     /// The call's direction (the first one an event gave for the customer's side).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
@@ -97,19 +101,24 @@ pub struct CallRecord {
     pub media: Option<Media>,
     /// The calling number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub caller: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub caller: Option<Text>,
     /// The called number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callee: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub callee: Option<Text>,
     /// The queue (skill group), the first one named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queue: Option<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub queue: Option<Text>,
     /// The agents who handled the call, in the order they first did.
     #[serde(default)]
-    pub agents: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub agents: Vec<Text>,
     /// Supervisors who joined (monitoring, coaching, barging in).
     #[serde(default)]
-    pub supervisors: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub supervisors: Vec<Text>,
     /// When the call started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiated_at: Option<DateTime<Utc>>,
@@ -176,10 +185,12 @@ pub struct CallRecord {
     pub started_mid_stream: bool,
     /// The times a call met mid-stream cannot know (absent from this record for that reason).
     #[serde(default)]
-    pub unknown: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub unknown: Vec<Text>,
     /// The fields the tracker inferred rather than read from an event.
     #[serde(default)]
-    pub inferred: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub inferred: Vec<Text>,
     /// The source events applied to the call (duplicates not counted).
     pub events: u32,
     /// Duplicates dropped.
@@ -201,7 +212,8 @@ pub struct CallRecord {
 #[non_exhaustive]
 pub struct VendorRecord {
     /// The vendor's record type, as sent (`cdr`).
-    pub source: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub source: Text,
     /// When the call started.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiated_at: Option<DateTime<Utc>>,
@@ -234,12 +246,13 @@ pub struct VendorRecord {
     pub disconnected_by: Option<PartyRole>,
     /// The agents the vendor names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub agents: Vec<String>,
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<String>"))]
+    pub agents: Vec<Text>,
 }
 
 impl VendorRecord {
     /// A record of `source` with no figures yet.
-    pub fn new(source: impl Into<String>) -> Self {
+    pub fn new(source: impl Into<Text>) -> Self {
         VendorRecord {
             source: source.into(),
             ..VendorRecord::default()
@@ -264,11 +277,14 @@ pub struct Reconciliation {
 #[non_exhaustive]
 pub struct Disagreement {
     /// The field (`ring_ms`, `ended_at`, `outcome`).
-    pub field: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub field: Text,
     /// The tracker's value, as JSON text (`null` when it has none).
-    pub tracker: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub tracker: Text,
     /// The vendor's value, as JSON text.
-    pub vendor: String,
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
+    pub vendor: Text,
 }
 
 /// How far apart two figures may be and still agree: vendors' records count whole seconds.
@@ -332,9 +348,10 @@ impl CallRecord {
 
 impl Disagreement {
     fn of<A: Serialize + ?Sized, B: Serialize + ?Sized>(field: &str, tracker: &A, vendor: &B) -> Self {
-        let text = |value: Result<String, serde_json::Error>| value.unwrap_or_else(|_| "null".to_owned());
+        let text =
+            |value: Result<String, serde_json::Error>| value.map_or_else(|_| Text::const_new("null"), Text::from);
         Disagreement {
-            field: field.to_owned(),
+            field: field.into(),
             tracker: text(serde_json::to_string(tracker)),
             vendor: text(serde_json::to_string(vendor)),
         }

@@ -8,6 +8,7 @@
 //! everywhere.
 
 use crate::common::Vendor;
+use crate::wire::Text;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 
@@ -106,8 +107,8 @@ impl<'a> Key<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry<T> {
     vendor: Vendor,
-    tenant: String,
-    id: String,
+    tenant: Text,
+    id: Text,
     value: T,
 }
 
@@ -247,8 +248,8 @@ impl<T> Scoped<T> {
         debug_assert!(self.find(key).is_none(), "a key the map holds");
         let entry = Entry {
             vendor: key.vendor.clone(),
-            tenant: key.tenant.to_owned(),
-            id: key.id.to_owned(),
+            tenant: key.tenant.into(),
+            id: key.id.into(),
             value,
         };
         self.push_entry(key.hash, entry)
@@ -292,8 +293,8 @@ impl<T> Scoped<T> {
         }
         let entry = Entry {
             vendor: key.vendor.clone(),
-            tenant: key.tenant.to_owned(),
-            id: key.id.to_owned(),
+            tenant: key.tenant.into(),
+            id: key.id.into(),
             value,
         };
         self.insert_entry(key, entry);
@@ -381,8 +382,8 @@ impl<T> Scoped<T> {
     }
 
     /// Every key, sorted: the order of whatever is done to them does not depend on hashing.
-    pub(crate) fn keys_sorted(&self) -> Vec<(Vendor, String, String)> {
-        let mut keys: Vec<(Vendor, String, String)> = self
+    pub(crate) fn keys_sorted(&self) -> Vec<(Vendor, Text, Text)> {
+        let mut keys: Vec<(Vendor, Text, Text)> = self
             .entries()
             .map(|entry| (entry.vendor.clone(), entry.tenant.clone(), entry.id.clone()))
             .collect();
@@ -392,13 +393,13 @@ impl<T> Scoped<T> {
 
     /// The ids of one vendor and tenant, sorted.
     #[cfg(test)]
-    pub(crate) fn ids_sorted(&self, vendor: &Vendor, tenant: &str) -> Vec<String> {
+    pub(crate) fn ids_sorted(&self, vendor: &Vendor, tenant: &str) -> Vec<Text> {
         self.ids_where(vendor, tenant, |_| true)
     }
 
     /// The ids of one vendor and tenant whose values `pick` picks, sorted.
-    pub(crate) fn ids_where(&self, vendor: &Vendor, tenant: &str, pick: impl Fn(&T) -> bool) -> Vec<String> {
-        let mut ids: Vec<String> = self
+    pub(crate) fn ids_where(&self, vendor: &Vendor, tenant: &str, pick: impl Fn(&T) -> bool) -> Vec<Text> {
+        let mut ids: Vec<Text> = self
             .entries()
             .filter(|entry| entry.vendor == *vendor && entry.tenant == tenant && pick(&entry.value))
             .map(|entry| entry.id.clone())
@@ -470,9 +471,9 @@ mod tests {
         assert_eq!(
             map.keys_sorted(),
             [
-                (Vendor::SevenMoor, "t".to_owned(), "a".to_owned()),
-                (Vendor::Csta, "".to_owned(), "a".to_owned()),
-                (Vendor::Csta, "t".to_owned(), "b".to_owned()),
+                (Vendor::SevenMoor, Text::from("t"), Text::from("a")),
+                (Vendor::Csta, Text::from(""), Text::from("a")),
+                (Vendor::Csta, Text::from("t"), Text::from("b")),
             ]
         );
         assert_eq!(map.ids_sorted(&Vendor::Csta, "t"), ["b"]);

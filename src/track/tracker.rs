@@ -9,6 +9,7 @@ use super::record::{CallRecord, Outcome, non_negative};
 use super::scoped::{Entry, Key, Scoped, Seed};
 use crate::AnyEvent;
 use crate::common::{AgentState, CommonEvent, ConvertOptions, EventKind, NotReadyReason, PartyRole, Vendor};
+use crate::wire::Text;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -107,12 +108,12 @@ pub struct Notice {
     pub vendor: Vendor,
     /// The tenant.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
+    pub tenant: Option<Text>,
     /// The call.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub call_id: Option<String>,
+    pub call_id: Option<Text>,
     /// The vendor's event type.
-    pub vendor_event_type: String,
+    pub vendor_event_type: Text,
     /// The event's time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<Utc>>,
@@ -210,7 +211,7 @@ struct Closed {
     record: Box<CallRecord>,
     dedup: Dedup,
     /// Agents still wrapping up this call.
-    pending_acw: Vec<String>,
+    pending_acw: Vec<Text>,
 }
 
 /// One agent's current state.
@@ -219,9 +220,9 @@ struct Agent {
     state: AgentState,
     reason: Option<NotReadyReason>,
     since: DateTime<Utc>,
-    call_id: Option<String>,
+    call_id: Option<Text>,
     inferred: bool,
-    last_call: Option<String>,
+    last_call: Option<Text>,
     /// The state to return to when a call the tracker put the agent on ends (the feed's
     /// agent mode, which its calls do not change).
     resume: Option<(AgentState, Option<NotReadyReason>)>,
@@ -278,7 +279,7 @@ pub struct Tracker {
     /// The `seq` of the next call to close.
     closed_seq: u64,
     agents: Scoped<Agent>,
-    devices: Scoped<String>,
+    devices: Scoped<Text>,
     /// Each vendor and tenant's clock (keyed with id `""`): feeds' clocks differ, and one
     /// feed's time never closes another's calls.
     clocks: Scoped<Clock>,
@@ -476,7 +477,7 @@ impl Tracker {
         if let Some(binding) = &reading.binds_device {
             let key = seed.key(vendor, tenant, &binding.device);
             match &binding.agent_id {
-                Some(agent) => self.devices.insert(&key, agent.to_string()),
+                Some(agent) => self.devices.insert(&key, Text::from(agent.as_ref())),
                 None => {
                     self.devices.remove(&key);
                 }
@@ -592,7 +593,7 @@ impl Tracker {
                 if let Some(agent) = self.devices.get(&self.seed.key(vendor, tenant, device)) {
                     if !moved(first, &more, agent) {
                         more.push(AgentMove {
-                            agent_id: Cow::Owned(agent.clone()),
+                            agent_id: Cow::Owned(agent.to_string()),
                             state: state.clone(),
                             inferred: true,
                         });
@@ -612,7 +613,7 @@ impl Tracker {
                 .and_then(|known| known.resume.clone());
             if let (Some((state, _)), false) = (back, moved(first, &more, agent)) {
                 more.push(AgentMove {
-                    agent_id: Cow::Owned(agent.clone()),
+                    agent_id: Cow::Owned(agent.to_string()),
                     state,
                     inferred: true,
                 });
@@ -702,7 +703,7 @@ impl Tracker {
             return;
         }
         let reason = reason.cloned();
-        let call_id = call_id.map(str::to_owned);
+        let call_id = call_id.map(Text::from);
         if state == AgentState::WorkingAfterCall {
             self.await_acw(vendor, tenant, agent_id, call_id.as_deref());
         }
@@ -761,7 +762,7 @@ impl Tracker {
             if !closed.pending_acw.iter().any(|agent| agent == agent_id)
                 && closed.record.agents.iter().any(|a| a == agent_id)
             {
-                closed.pending_acw.push(agent_id.to_owned());
+                closed.pending_acw.push(agent_id.into());
             }
         }
     }
@@ -788,13 +789,13 @@ impl Tracker {
             }
         }
         let (reason_code, reason_label) = match agent.reason {
-            Some(reason) => (reason.code.map(String::from), reason.label.map(String::from)),
+            Some(reason) => (reason.code.map(Text::from), reason.label.map(Text::from)),
             None => (None, None),
         };
         out.intervals.push(AgentInterval {
             vendor: vendor.clone(),
-            tenant: (!tenant.is_empty()).then(|| tenant.to_owned()),
-            agent_id: agent_id.to_owned(),
+            tenant: (!tenant.is_empty()).then(|| tenant.into()),
+            agent_id: agent_id.into(),
             state: agent.state,
             reason_code,
             reason_label,
@@ -826,7 +827,7 @@ impl Tracker {
         let record = &mut closed.record;
         record.acw_ms = Some(record.acw_ms.unwrap_or(0) + ms);
         if closed_by == IntervalEnd::EndOfStream && !record.inferred.iter().any(|field| field == "acw_ms") {
-            record.inferred.push("acw_ms".to_owned());
+            record.inferred.push("acw_ms".into());
         }
         if closed.pending_acw.is_empty() {
             if let (Some(talk), Outcome::Answered | Outcome::Incomplete) = (record.talk_ms, record.outcome) {
@@ -1015,7 +1016,7 @@ impl Tracker {
         let dedup = std::mem::take(&mut call.dedup);
         let record = call.into_record(closing);
         let (vendor, tenant, call_id) = entry.key_texts();
-        let pending_acw: Vec<String> = record
+        let pending_acw: Vec<Text> = record
             .agents
             .iter()
             .filter(|agent| {
@@ -1125,8 +1126,8 @@ impl Tracker {
                 let agent = self.agents.get(&self.seed.key(&vendor, &tenant, &agent_id))?;
                 let (reason_code, reason_label) = match &agent.reason {
                     Some(reason) => (
-                        reason.code.as_deref().map(str::to_owned),
-                        reason.label.as_deref().map(str::to_owned),
+                        reason.code.as_deref().map(Text::from),
+                        reason.label.as_deref().map(Text::from),
                     ),
                     None => (None, None),
                 };
@@ -1183,9 +1184,9 @@ fn notice(kind: Disposition, common: &CommonEvent, at: Option<DateTime<Utc>>) ->
     Notice {
         kind,
         vendor: common.vendor.clone(),
-        tenant: common.tenant.as_deref().map(str::to_owned),
-        call_id: common.call_id.as_deref().map(str::to_owned),
-        vendor_event_type: common.vendor_event_type.to_string(),
+        tenant: common.tenant.as_deref().map(Text::from),
+        call_id: common.call_id.as_deref().map(Text::from),
+        vendor_event_type: common.vendor_event_type.clone(),
         at,
     }
 }

@@ -7,6 +7,7 @@ use crate::out::{Cut, Out};
 use cc_events::AnyEvent;
 use cc_events::common::ConvertOptions;
 use cc_events::track::{CallRecord, KpiAccumulator, Kpis, Tracker, TrackerConfig, Update};
+use cc_events::wire::Text;
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{HashMap, VecDeque};
 
@@ -14,7 +15,7 @@ use std::collections::{HashMap, VecDeque};
 const SERVICE_LEVEL_SECONDS: i64 = 20;
 
 /// A call's key: vendor, tenant, call id.
-type CallKey = (String, Option<String>, String);
+type CallKey = (String, Option<Text>, Text);
 
 /// What the tracking flags ask for, and the tracker.
 pub struct Tracking {
