@@ -29,7 +29,8 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-use crate::{AnyEvent, Error};
+use crate::common::{CommonEvent, ConvertOptions};
+use crate::{AnyEvent, Error, Schema};
 use serde::de::IgnoredAny;
 use std::io::{self, BufRead};
 
@@ -52,6 +53,20 @@ pub struct Document<'r> {
     pub bytes: &'r [u8],
     /// What [`crate::parse`] gives for those bytes.
     pub result: Result<AnyEvent, Error>,
+}
+
+/// One document of a stream straight into the common vocabulary, borrowed from the reader
+/// (see [`Reader::next_common`]).
+#[derive(Debug)]
+pub struct CommonDocument<'r> {
+    /// Where it starts.
+    pub position: Position,
+    /// Its bytes, as [`Document::bytes`].
+    pub bytes: &'r [u8],
+    /// The schema of the event, when it parsed.
+    pub schema: Option<Schema>,
+    /// What [`crate::parse_common`] gives for those bytes.
+    pub result: Result<CommonEvent, Error>,
 }
 
 /// One document of a stream, as the [`Reader`]'s iterator yields it.
@@ -155,6 +170,53 @@ impl<R: BufRead> Reader<R> {
                 bytes: self.filled().get(range).unwrap_or_default(),
                 result,
             })),
+            Ok(None) => None,
+            Err(error) => {
+                self.failed = true;
+                Some(Err(error))
+            }
+        }
+    }
+
+    /// The next document, with its bytes, converted to the common vocabulary as
+    /// [`crate::parse_common`] converts it: the same documents, positions, bytes and errors as
+    /// [`Reader::next_document`], and for each event what `to_common(options)` gives, but
+    /// faster, as the values no conversion reads are skipped rather than built. `None` at the
+    /// end of the stream.
+    ///
+    /// ```
+    /// use cc_events::common::{ConvertOptions, EventKind};
+    /// use cc_events::read::Reader;
+    ///
+    /// let stream = b"{\"eventName\":\"held\",\"eventType\":\"csta\",\"callId\":\"1\"}\n[1]\n";
+    /// let mut reader = Reader::new(&stream[..]);
+    /// let options = ConvertOptions::default();
+    /// let first = reader.next_common(&options).transpose()?;
+    /// let kind = first.and_then(|document| document.result.ok()).map(|common| common.kind);
+    /// assert_eq!(kind, Some(EventKind::Held));
+    /// let second = reader.next_common(&options).transpose()?;
+    /// assert!(second.is_some_and(|document| document.result.is_err()));
+    /// assert!(reader.next_common(&options).is_none());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn next_common(&mut self, options: &ConvertOptions) -> Option<io::Result<CommonDocument<'_>>> {
+        if self.failed {
+            return None;
+        }
+        let advanced = {
+            let _projection = crate::wire::projection::Projection::start();
+            self.advance()
+        };
+        match advanced {
+            Ok(Some((position, range, result))) => {
+                let schema = result.as_ref().ok().map(AnyEvent::schema);
+                Some(Ok(CommonDocument {
+                    position,
+                    bytes: self.filled().get(range).unwrap_or_default(),
+                    schema,
+                    result: result.map(|event| event.to_common(options)),
+                }))
+            }
             Ok(None) => None,
             Err(error) => {
                 self.failed = true;

@@ -195,6 +195,41 @@ fn received_at_offset_and_tenant_pin_the_output() {
 }
 
 #[test]
+fn the_common_only_path_writes_what_the_full_path_writes() {
+    // A plain run reads each document straight into the common vocabulary; `--check` (a round
+    // trip of every vendor event) takes the full path: parse, then convert. Every fixture,
+    // the malformed ones included, and a stream with a bad document between good ones.
+    let dir = scratch("paths");
+    let good = std::fs::read_to_string(fixtures("push_v7").join("cdr.json")).expect("fixture");
+    let mut file = std::fs::File::create(dir.join("stream.json")).expect("create");
+    write!(file, "{good}\n{{\"pushType\": \n{{\"hello\": 1}}\n{good}\n").expect("write");
+    drop(file);
+    let run = |extra: &[&str]| {
+        let mut command = normalize();
+        command
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"))
+            .arg(dir.join("stream.json"))
+            .args(["--received-at", "2026-12-01T00:00:00Z"])
+            .args(extra);
+        // Read as it runs: the output is larger than a pipe holds.
+        let output = command.output().expect("runs");
+        let stderr = stderr_of(&output);
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).expect("UTF-8"),
+            stderr,
+        )
+    };
+    let (common_status, common_out, common_err) = run(&[]);
+    let (full_status, full_out, full_err) = run(&["--check"]);
+    assert_eq!(common_status, full_status);
+    assert!(common_out.lines().count() > 100, "{common_err}");
+    assert_eq!(common_out, full_out);
+    assert_eq!(common_err, full_err);
+    assert_eq!(common_err.matches("stream.json:").count(), 2, "{common_err}");
+}
+
+#[test]
 fn a_truncated_pretty_document_costs_one_failure_and_the_summary_counts_in_words() {
     let dir = scratch("pretty");
     let good = std::fs::read_to_string(fixtures("csta").join("held.json")).expect("fixture");

@@ -4,7 +4,8 @@
 
 mod support;
 
-use cc_events::read::{ParsedDocument, Reader};
+use cc_events::common::{CommonEvent, ConvertOptions};
+use cc_events::read::{ParsedDocument, Position, Reader};
 use cc_events::{AnyEvent, ErrorKind, Schema};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -136,6 +137,129 @@ proptest! {
                 prop_assert_eq!(document.result.as_ref().ok(), Some(&expected), "document {}", index);
             }
         }
+    }
+}
+
+/// What `next_document` and then `to_common` give for each document of `stream`, beside what
+/// `next_common` gives, read the same way.
+#[allow(clippy::type_complexity)]
+fn full_and_common(
+    stream: &[u8],
+    capacity: usize,
+    read_size: usize,
+    options: &ConvertOptions,
+) -> (Vec<DocumentSummary>, Vec<DocumentSummary>) {
+    let mut full = Vec::new();
+    let mut reader = Reader::new(BufReader::with_capacity(capacity, stream)).read_size(read_size);
+    while let Some(document) = reader.next_document() {
+        let document = document.expect("no I/O error from memory");
+        full.push((
+            document.position,
+            document.bytes.to_vec(),
+            document.result.as_ref().ok().map(AnyEvent::schema),
+            document
+                .result
+                .map(|event| event.to_common(options))
+                .map_err(|e| e.to_string()),
+        ));
+    }
+    let mut common = Vec::new();
+    let mut reader = Reader::new(BufReader::with_capacity(capacity, stream)).read_size(read_size);
+    while let Some(document) = reader.next_common(options) {
+        let document = document.expect("no I/O error from memory");
+        common.push((
+            document.position,
+            document.bytes.to_vec(),
+            document.schema,
+            document.result.map_err(|e| e.to_string()),
+        ));
+    }
+    (full, common)
+}
+
+type DocumentSummary = (Position, Vec<u8>, Option<Schema>, Result<CommonEvent, String>);
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn next_common_reads_what_next_document_and_to_common_read(
+        parts in parts(&["\n", "\n\n", " ", "\r\n", ""]),
+        bad in 0usize..100,
+        cut in 0.0f64..1.0,
+        corrupt in 0u8..3,
+        capacity in 1usize..300,
+        read_size in 1usize..2_000,
+    ) {
+        let bad = bad % parts.len();
+        let mut stream = String::new();
+        for (index, part) in parts.iter().enumerate() {
+            let mut text = render(part);
+            if index == bad && corrupt > 0 {
+                let at = ((text.len() as f64 * cut) as usize).min(text.len() - 1);
+                let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                if corrupt == 1 {
+                    text.truncate(at.max(1));
+                } else {
+                    text.insert(at, '\u{1}');
+                }
+            }
+            stream.push_str(&text);
+            stream.push_str(part.separator);
+        }
+        let options = ConvertOptions::default();
+        let (full, common) = full_and_common(stream.as_bytes(), capacity, read_size, &options);
+        prop_assert_eq!(full, common);
+    }
+}
+
+#[test]
+fn next_common_agrees_on_bad_documents_and_stops_after_an_io_error() {
+    let stream = concat!(
+        "{\"eventName\":\"held\",\"eventType\":\"csta\",\"callId\":\"1\"}\n",
+        "[1,2]\n",
+        "{\"hello\":1}\n",
+        "\"type\": \"CallState\", \"item\": {\n  \"State\": \"held\"\n}\n",
+        "{\"eventType\":\"Held\",\"callee\":\n",
+        "garbage that is not json\n",
+        "{\"pushType\":\"login\",\"agentNumber\":\"8000\"}{\"pushType\":\"logout\",\"agentNumber\":\"8000\"}\n",
+    );
+    let options = ConvertOptions::default();
+    let (full, common) = full_and_common(stream.as_bytes(), 64, 16, &options);
+    assert_eq!(full.len(), 7);
+    assert_eq!(full, common);
+    assert_eq!(common.iter().filter(|d| d.3.is_ok()).count(), 3);
+
+    let mut reader = Reader::new(BufReader::new(FailsAfter {
+        data: b"{\"pushType\":\"login\",\"agentNumber\":\"8000\"}\n{\"push",
+        served: false,
+    }));
+    let first = reader.next_common(&options).expect("a document").expect("no error yet");
+    assert_eq!(first.schema, Some(Schema::PushV7));
+    assert!(reader.next_common(&options).expect("the error").is_err());
+    assert!(
+        reader.next_common(&options).is_none(),
+        "the stream ends after an I/O error"
+    );
+}
+
+/// Serves `data` once, then fails.
+struct FailsAfter {
+    data: &'static [u8],
+    served: bool,
+}
+
+impl Read for FailsAfter {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.served {
+            return Err(io::Error::other("the disk went away"));
+        }
+        self.served = true;
+        let n = self.data.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        self.served = self.data.is_empty();
+        Ok(n)
     }
 }
 

@@ -126,7 +126,7 @@ fn cdr_record(cdr: &super::Cdr, common: &CommonEvent, offset: FixedOffset) -> Ve
         HangUpSide::Agent => Some(PartyRole::Agent),
         _ => None,
     });
-    record.agents = common.agent_id.iter().map(|agent| agent.clone()).collect();
+    record.agents = common.agent_id.iter().cloned().collect();
     record
 }
 

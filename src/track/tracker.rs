@@ -511,7 +511,7 @@ impl Tracker {
             if let Some(party) = common.party.as_mut().filter(|party| party.role == PartyRole::Agent) {
                 party.agent_id = Some(agent.as_str().into());
             }
-            common.agent_id = Some(agent.into());
+            common.agent_id = Some(agent);
             inferred.push("agent_id");
         }
         // The leg's role, learnt from earlier events, completes a party the payload left unknown.
@@ -789,7 +789,7 @@ impl Tracker {
             }
         }
         let (reason_code, reason_label) = match agent.reason {
-            Some(reason) => (reason.code.map(Text::from), reason.label.map(Text::from)),
+            Some(reason) => (reason.code, reason.label),
             None => (None, None),
         };
         out.intervals.push(AgentInterval {

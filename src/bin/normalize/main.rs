@@ -13,7 +13,7 @@ mod track;
 mod walk;
 
 use cc_events::common::{CommonEvent, ConvertOptions, EventKind};
-use cc_events::read::{Document, Reader};
+use cc_events::read::{CommonDocument, Document, Position, Reader};
 use cc_events::{AnyEvent, Schema};
 use out::{Cut, Out};
 use std::collections::BTreeMap;
@@ -21,6 +21,11 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::process::ExitCode;
 use walk::{Found, Walk};
+
+/// Where a document starts, as diagnostics say it (built only when one is written).
+fn where_in(position: Position) -> String {
+    format!(":{} (byte {})", position.line, position.byte_offset)
+}
 
 /// What a run counted.
 #[derive(Default)]
@@ -61,21 +66,79 @@ impl Run {
         if let Some(limit) = self.args.max_document_bytes {
             reader = reader.max_document_bytes(limit);
         }
+        if self.common_only() {
+            // Only common events are written: the reader skips what no conversion reads.
+            let options = self.options.clone();
+            while let Some(found) = reader.next_common(&options) {
+                match found {
+                    Ok(document) => self.common_document(source, document)?,
+                    Err(error) => return self.read_error(source, reader.next_position(), error),
+                }
+            }
+            return Ok(());
+        }
         while let Some(found) = reader.next_document() {
             match found {
                 Ok(document) => self.document(source, document)?,
-                Err(error) => {
-                    let at = reader.next_position();
-                    return self.fail(source, &format!(":{}", at.line), format_args!("read error: {error}"));
-                }
+                Err(error) => return self.read_error(source, reader.next_position(), error),
             }
         }
         Ok(())
     }
 
+    fn read_error(&mut self, source: &str, at: Position, error: io::Error) -> Result<(), Cut> {
+        self.fail(source, &format!(":{}", at.line), format_args!("read error: {error}"))
+    }
+
+    /// Whether each document is wanted as its common event alone: no round trip, no
+    /// deviations, no tracking, and a format that writes nothing of the vendor's event.
+    fn common_only(&self) -> bool {
+        let format_common = match self.args.format {
+            args::Format::Common => true,
+            #[cfg(feature = "parquet")]
+            args::Format::Parquet => true,
+            #[cfg(feature = "cloudevents")]
+            args::Format::CloudEvents => false,
+        };
+        format_common && !self.args.check && !self.args.strict && self.tracking.is_none()
+    }
+
+    /// A document read straight into the common vocabulary ([`Run::common_only`]).
+    fn common_document(&mut self, source: &str, document: CommonDocument<'_>) -> Result<(), Cut> {
+        self.summary.read += 1;
+        let common = match document.result {
+            Ok(common) => common,
+            Err(error) => return self.fail(source, &where_in(document.position), error),
+        };
+        let common = match self.args.received_at {
+            Some(_) => common,
+            // The receive time of payloads without one is the moment they are read.
+            None => common.with_received_at(std::time::SystemTime::now().into()),
+        };
+        if let Some(schema) = document.schema {
+            *self.summary.per_schema.entry(schema).or_default() += 1;
+        }
+        self.write_common(source, document.position, common)
+    }
+
+    /// Counts and writes a common event, as `--format common` or `parquet` write it.
+    #[cfg_attr(not(feature = "parquet"), allow(unused_variables))]
+    fn write_common(&mut self, source: &str, position: Position, common: CommonEvent) -> Result<(), Cut> {
+        *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
+        self.summary.converted += 1;
+        match self.args.format {
+            #[cfg(feature = "parquet")]
+            args::Format::Parquet => match self.parquet.as_mut().map(|writer| writer.write(common)) {
+                Some(Err(error)) => self.fail(source, &where_in(position), error),
+                _ => Ok(()),
+            },
+            _ => self.out.event(&common),
+        }
+    }
+
     fn document(&mut self, source: &str, document: Document<'_>) -> Result<(), Cut> {
         self.summary.read += 1;
-        let at = format!(":{} (byte {})", document.position.line, document.position.byte_offset);
+        let at = where_in(document.position);
         let event = match document.result {
             Ok(event) => event,
             Err(error) => return self.fail(source, &at, error),
@@ -120,21 +183,16 @@ impl Run {
             event.to_common_at(&self.options, std::time::SystemTime::now().into())
         };
         *self.summary.per_schema.entry(event.schema()).or_default() += 1;
-        *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
-        self.summary.converted += 1;
         match self.args.format {
-            args::Format::Common => self.out.event(&common),
             #[cfg(feature = "cloudevents")]
             args::Format::CloudEvents => {
+                *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
+                self.summary.converted += 1;
                 let options = cc_events::cloudevents::CloudEventOptions::default();
                 let cloud = cc_events::cloudevents::CloudEvent::from_event(&event, &common, &options);
                 self.out.event(&cloud)
             }
-            #[cfg(feature = "parquet")]
-            args::Format::Parquet => match self.parquet.as_mut().map(|writer| writer.write(common)) {
-                Some(Err(error)) => self.fail(source, &at, error),
-                _ => Ok(()),
-            },
+            _ => self.write_common(source, document.position, common),
         }
     }
 
