@@ -73,6 +73,30 @@ fn read_all(stream: &[u8], capacity: usize, read_size: usize) -> Vec<ParsedDocum
         .expect("no I/O error from memory")
 }
 
+/// The documents of `parts`, each followed by its separator; with `corrupted`, the document
+/// at that index is cut short (`true`) or given a control character (`false`) at `cut` of its
+/// length.
+fn stream_of(parts: &[Part], corrupted: Option<(usize, f64, bool)>) -> String {
+    let mut stream = String::new();
+    for (index, part) in parts.iter().enumerate() {
+        let mut text = render(part);
+        if let Some((_, cut, truncate)) = corrupted.filter(|(bad, _, _)| *bad == index) {
+            let at = ((text.len() as f64 * cut) as usize).min(text.len() - 1);
+            let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            if truncate {
+                // Cut short, as a crashed writer leaves it (at least the opening brace).
+                text.truncate(at.max(1));
+            } else {
+                // A control character is invalid anywhere in JSON, in a string or not.
+                text.insert(at, '\u{1}');
+            }
+        }
+        stream.push_str(&text);
+        stream.push_str(part.separator);
+    }
+    stream
+}
+
 proptest! {
     #![proptest_config(config(256))]
 
@@ -110,23 +134,7 @@ proptest! {
         read_size in 1usize..2_000,
     ) {
         let bad = bad % parts.len();
-        let mut stream = String::new();
-        for (index, part) in parts.iter().enumerate() {
-            let mut text = render(part);
-            if index == bad {
-                let at = ((text.len() as f64 * cut) as usize).min(text.len() - 1);
-                let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-                if truncate {
-                    // Cut short, as a crashed writer leaves it (at least the opening brace).
-                    text.truncate(at.max(1));
-                } else {
-                    // A control character is invalid anywhere in JSON, in a string or not.
-                    text.insert(at, '\u{1}');
-                }
-            }
-            stream.push_str(&text);
-            stream.push_str(part.separator);
-        }
+        let stream = stream_of(&parts, Some((bad, cut, truncate)));
         let found = read_all(stream.as_bytes(), capacity, read_size);
         prop_assert_eq!(found.len(), parts.len(), "{}", stream);
         for (index, (document, part)) in found.iter().zip(&parts).enumerate() {
@@ -191,22 +199,8 @@ proptest! {
         capacity in 1usize..300,
         read_size in 1usize..2_000,
     ) {
-        let bad = bad % parts.len();
-        let mut stream = String::new();
-        for (index, part) in parts.iter().enumerate() {
-            let mut text = render(part);
-            if index == bad && corrupt > 0 {
-                let at = ((text.len() as f64 * cut) as usize).min(text.len() - 1);
-                let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-                if corrupt == 1 {
-                    text.truncate(at.max(1));
-                } else {
-                    text.insert(at, '\u{1}');
-                }
-            }
-            stream.push_str(&text);
-            stream.push_str(part.separator);
-        }
+        let corrupted = (corrupt > 0).then_some((bad % parts.len(), cut, corrupt == 1));
+        let stream = stream_of(&parts, corrupted);
         let options = ConvertOptions::default();
         let (full, common) = full_and_common(stream.as_bytes(), capacity, read_size, &options);
         prop_assert_eq!(full, common);
