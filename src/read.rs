@@ -200,29 +200,18 @@ impl<R: BufRead> Reader<R> {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn next_common(&mut self, options: &ConvertOptions) -> Option<io::Result<CommonDocument<'_>>> {
-        if self.failed {
-            return None;
-        }
-        let advanced = {
+        let found = {
             let _projection = crate::wire::projection::Projection::start();
-            self.advance()
+            self.next_document()
         };
-        match advanced {
-            Ok(Some((position, range, result))) => {
-                let schema = result.as_ref().ok().map(AnyEvent::schema);
-                Some(Ok(CommonDocument {
-                    position,
-                    bytes: self.filled().get(range).unwrap_or_default(),
-                    schema,
-                    result: result.map(|event| event.to_common(options)),
-                }))
-            }
-            Ok(None) => None,
-            Err(error) => {
-                self.failed = true;
-                Some(Err(error))
-            }
-        }
+        found.map(|found| {
+            found.map(|document| CommonDocument {
+                position: document.position,
+                bytes: document.bytes,
+                schema: document.result.as_ref().ok().map(AnyEvent::schema),
+                result: document.result.map(|event| event.to_common(options)),
+            })
+        })
     }
 
     /// Finds, parses and consumes the next document; gives its position, the range of its

@@ -134,7 +134,7 @@ impl Call {
             );
         Call {
             vendor: common.vendor.clone(),
-            tenant: common.tenant.as_deref().map(Text::from),
+            tenant: common.tenant.clone(),
             call_id: call_id.into(),
             first_seen: time,
             last_seen: time,

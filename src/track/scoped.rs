@@ -286,18 +286,14 @@ impl<T> Scoped<T> {
             .filter_map(move |at| slots.get_mut(at).and_then(Option::take))
     }
 
+    /// Inserts `value` under `key`, replacing the value the key had.
     pub(crate) fn insert(&mut self, key: &Key<'_>, value: T) {
-        if let Some(slot) = self.get_mut(key) {
-            *slot = value;
-            return;
+        match self.get_mut(key) {
+            Some(slot) => *slot = value,
+            None => {
+                self.insert_new(key, value);
+            }
         }
-        let entry = Entry {
-            vendor: key.vendor.clone(),
-            tenant: key.tenant.into(),
-            id: key.id.into(),
-            value,
-        };
-        self.insert_entry(key, entry);
     }
 
     pub(crate) fn remove(&mut self, key: &Key<'_>) -> Option<T> {
@@ -305,7 +301,7 @@ impl<T> Scoped<T> {
     }
 
     /// Removes a key and gives its entry, so that its texts can move to another map of the
-    /// same seed ([`Scoped::insert_entry`]).
+    /// same seed ([`Scoped::insert_entry_hashed`]).
     pub(crate) fn remove_entry(&mut self, key: &Key<'_>) -> Option<Entry<T>> {
         debug_assert!(key.seed.0 == self.seed.0, "a key of another tracker's maps");
         self.remove_where(key.hash, |entry| entry.is(key))
@@ -356,23 +352,10 @@ impl<T> Scoped<T> {
             .map(|entry| entry.value)
     }
 
-    /// Inserts an entry taken from a map of the same seed under `key` (its own key), replacing
-    /// the value the key had.
-    pub(crate) fn insert_entry(&mut self, key: &Key<'_>, entry: Entry<T>) {
-        debug_assert!(key.seed.0 == self.seed.0 && entry.is(key), "the entry's own key");
-        if let Some(slot) = self.get_mut(key) {
-            *slot = entry.value;
-            return;
-        }
-        self.push_entry(key.hash, entry);
-    }
-
     /// Inserts an entry of hash `hash` (its key's, [`Key::hash`]) taken from a map of the
     /// same seed, replacing the value its key had.
     pub(crate) fn insert_entry_hashed(&mut self, hash: u64, entry: Entry<T>) {
-        let same =
-            |other: &Entry<T>| other.vendor == entry.vendor && other.tenant == entry.tenant && other.id == entry.id;
-        if let Some((at, _)) = self.place(hash, same) {
+        if let Some((at, _)) = self.place(hash, |other| other.key_texts() == entry.key_texts()) {
             if let Some((_, slot)) = self.entries.get_mut(at) {
                 slot.value = entry.value;
             }

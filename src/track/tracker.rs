@@ -1125,10 +1125,7 @@ impl Tracker {
             .filter_map(|(vendor, tenant, agent_id)| {
                 let agent = self.agents.get(&self.seed.key(&vendor, &tenant, &agent_id))?;
                 let (reason_code, reason_label) = match &agent.reason {
-                    Some(reason) => (
-                        reason.code.as_deref().map(Text::from),
-                        reason.label.as_deref().map(Text::from),
-                    ),
+                    Some(reason) => (reason.code.clone(), reason.label.clone()),
                     None => (None, None),
                 };
                 Some(AgentStatus {
@@ -1184,8 +1181,8 @@ fn notice(kind: Disposition, common: &CommonEvent, at: Option<DateTime<Utc>>) ->
     Notice {
         kind,
         vendor: common.vendor.clone(),
-        tenant: common.tenant.as_deref().map(Text::from),
-        call_id: common.call_id.as_deref().map(Text::from),
+        tenant: common.tenant.clone(),
+        call_id: common.call_id.clone(),
         vendor_event_type: common.vendor_event_type.clone(),
         at,
     }

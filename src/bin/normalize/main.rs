@@ -110,22 +110,34 @@ impl Run {
             Ok(common) => common,
             Err(error) => return self.fail(source, &where_in(document.position), error),
         };
-        let common = match self.args.received_at {
-            Some(_) => common,
-            // The receive time of payloads without one is the moment they are read.
-            None => common.with_received_at(std::time::SystemTime::now().into()),
-        };
         if let Some(schema) = document.schema {
             *self.summary.per_schema.entry(schema).or_default() += 1;
         }
+        let common = self.received_now(common);
         self.write_common(source, document.position, common)
+    }
+
+    /// Without `--received-at`, the receive time of a payload that has none is the moment it
+    /// is read (with it, the conversion's options already hold it).
+    fn received_now(&self, common: CommonEvent) -> CommonEvent {
+        match self.args.received_at {
+            Some(_) => common,
+            None => common.with_received_at(std::time::SystemTime::now().into()),
+        }
+    }
+
+    /// Counts one converted document, of `kind` when it has one.
+    fn count_converted(&mut self, kind: Option<EventKind>) {
+        if let Some(kind) = kind {
+            *self.summary.per_kind.entry(kind).or_default() += 1;
+        }
+        self.summary.converted += 1;
     }
 
     /// Counts and writes a common event, as `--format common` or `parquet` write it.
     #[cfg_attr(not(feature = "parquet"), allow(unused_variables))]
     fn write_common(&mut self, source: &str, position: Position, common: CommonEvent) -> Result<(), Cut> {
-        *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
-        self.summary.converted += 1;
+        self.count_converted(Some(common.kind.clone()));
         match self.args.format {
             #[cfg(feature = "parquet")]
             args::Format::Parquet => match self.parquet.as_mut().map(|writer| writer.write(common)) {
@@ -138,14 +150,13 @@ impl Run {
 
     fn document(&mut self, source: &str, document: Document<'_>) -> Result<(), Cut> {
         self.summary.read += 1;
-        let at = where_in(document.position);
         let event = match document.result {
             Ok(event) => event,
-            Err(error) => return self.fail(source, &at, error),
+            Err(error) => return self.fail(source, &where_in(document.position), error),
         };
         if self.args.check {
             if let Err(message) = round_trip(document.bytes, &event) {
-                return self.fail(source, &at, message);
+                return self.fail(source, &where_in(document.position), message);
             }
         }
         if self.args.strict {
@@ -158,7 +169,7 @@ impl Run {
                 let schema = event.schema();
                 return self.fail(
                     source,
-                    &at,
+                    &where_in(document.position),
                     format_args!("{schema}: deviates from the documentation: {first}{more}"),
                 );
             }
@@ -170,24 +181,15 @@ impl Run {
                 .or_else(|| Some(std::time::SystemTime::now().into()));
             let kind = tracking.track(&event, received, &mut self.out)?;
             *self.summary.per_schema.entry(event.schema()).or_default() += 1;
-            if let Some(kind) = kind {
-                *self.summary.per_kind.entry(kind).or_default() += 1;
-            }
-            self.summary.converted += 1;
+            self.count_converted(kind);
             return Ok(());
         }
-        let common: CommonEvent = if self.args.received_at.is_some() {
-            event.to_common(&self.options)
-        } else {
-            // The receive time of payloads without one is the moment they are read.
-            event.to_common_at(&self.options, std::time::SystemTime::now().into())
-        };
+        let common = self.received_now(event.to_common(&self.options));
         *self.summary.per_schema.entry(event.schema()).or_default() += 1;
         match self.args.format {
             #[cfg(feature = "cloudevents")]
             args::Format::CloudEvents => {
-                *self.summary.per_kind.entry(common.kind.clone()).or_default() += 1;
-                self.summary.converted += 1;
+                self.count_converted(Some(common.kind.clone()));
                 let options = cc_events::cloudevents::CloudEventOptions::default();
                 let cloud = cc_events::cloudevents::CloudEvent::from_event(&event, &common, &options);
                 self.out.event(&cloud)
