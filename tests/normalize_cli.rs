@@ -2,10 +2,13 @@
 //! non-regular files, pinned times, and the summary's words.
 #![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
+mod support;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+use support::scratch::Scratch;
 
 fn normalize() -> Command {
     Command::new(env!("CARGO_BIN_EXE_normalize"))
@@ -13,48 +16,6 @@ fn normalize() -> Command {
 
 fn fixtures(schema: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(schema)
-}
-
-/// A fresh, empty directory for one test, removed with what it holds when the test ends
-/// (passed or failed), so that runs leave nothing in the temporary folder.
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for Scratch {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<std::ffi::OsStr> for Scratch {
-    fn as_ref(&self) -> &std::ffi::OsStr {
-        self.0.as_os_str()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        // A test may have left a folder unreadable: give it back first.
-        #[cfg(unix)]
-        for entry in std::fs::read_dir(&self.0).into_iter().flatten().flatten() {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o755));
-        }
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn scratch(name: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("cc-events-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    Scratch(dir)
 }
 
 /// Runs `command` to its end, killing it (and failing) after `limit`.
@@ -136,7 +97,7 @@ fn a_closed_stderr_ends_the_run_quietly_with_status_3() {
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_reported_and_every_file_is_read_once() {
-    let dir = scratch("loop");
+    let dir = Scratch::new("loop");
     std::fs::create_dir(dir.join("a")).expect("mkdir");
     std::fs::copy(fixtures("csta").join("held.json"), dir.join("a").join("held.json")).expect("copy");
     std::os::unix::fs::symlink("..", dir.join("a").join("up")).expect("symlink");
@@ -159,7 +120,7 @@ fn a_symlink_loop_is_reported_and_every_file_is_read_once() {
 fn fifos_and_unreadable_entries_are_reported_with_their_path_and_skipped() {
     use std::os::unix::fs::PermissionsExt;
     use std::os::unix::process::CommandExt;
-    let dir = scratch("odd");
+    let dir = Scratch::new("odd");
     for name in ["a.json", "z.json"] {
         std::fs::copy(fixtures("csta").join("held.json"), dir.join(name)).expect("copy");
     }
@@ -233,7 +194,7 @@ fn the_common_only_path_writes_what_the_full_path_writes() {
     // A plain run reads each document straight into the common vocabulary; `--check` (a round
     // trip of every vendor event) takes the full path: parse, then convert. Every fixture,
     // the malformed ones included, and a stream with a bad document between good ones.
-    let dir = scratch("paths");
+    let dir = Scratch::new("paths");
     let good = std::fs::read_to_string(fixtures("push_v7").join("cdr.json")).expect("fixture");
     let mut file = std::fs::File::create(dir.join("stream.json")).expect("create");
     write!(file, "{good}\n{{\"pushType\": \n{{\"hello\": 1}}\n{good}\n").expect("write");
@@ -265,7 +226,7 @@ fn the_common_only_path_writes_what_the_full_path_writes() {
 
 #[test]
 fn a_truncated_pretty_document_costs_one_failure_and_the_summary_counts_in_words() {
-    let dir = scratch("pretty");
+    let dir = Scratch::new("pretty");
     let good = std::fs::read_to_string(fixtures("csta").join("held.json")).expect("fixture");
     let value: serde_json::Value = serde_json::from_str(&good).expect("JSON");
     let pretty = serde_json::to_string_pretty(&value).expect("pretty");

@@ -1,6 +1,8 @@
 //! The main job's output formats: `--format common` (the default) and `--format cloudevents`.
 #![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
+mod support;
+
 use std::process::{Command, Output};
 
 fn normalize(args: &[&str]) -> Output {
@@ -74,8 +76,8 @@ fn cloudevents_needs_its_feature() {
 fn parquet_files_land_partitioned_under_out() {
     use cc_events::columnar::from_batch;
     use cc_events::columnar::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-    let dir = std::env::temp_dir().join(format!("cc-events-cli-parquet-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = support::scratch::Scratch::new("cli-parquet");
+    let dir = scratch.path().join("out");
     let out = dir.to_str().unwrap();
     let run = normalize(&[
         "--format",
@@ -120,7 +122,6 @@ fn parquet_files_land_partitioned_under_out() {
     expected.sort_by_key(key);
     rows.sort_by_key(key);
     assert_eq!(rows, expected, "the files hold exactly the common events");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

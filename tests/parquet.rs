@@ -15,7 +15,7 @@ use cc_events::columnar::parquet::arrow::arrow_reader::ParquetRecordBatchReaderB
 use cc_events::columnar::{PartitionedWriter, WriterOptions, from_batch, partition_of, schema, to_batch};
 use cc_events::common::{CommonEvent, ConvertOptions};
 use chrono::{DateTime, Utc};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use support::*;
 
 fn options() -> ConvertOptions {
@@ -46,13 +46,6 @@ fn every_bundled_event() -> Vec<CommonEvent> {
         }
     }
     out
-}
-
-/// A fresh folder under the system's temporary folder.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cc-events-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
 }
 
 fn read(path: &Path) -> Vec<RecordBatch> {
@@ -101,8 +94,9 @@ fn a_batch_round_trips_every_bundled_event() {
 #[test]
 fn parquet_files_partitioned_by_date_and_vendor_read_back_the_same_rows() {
     let events = every_bundled_event();
-    let dir = scratch("parquet");
-    let mut writer = PartitionedWriter::new(&dir, WriterOptions::default().with_batch_size(7).with_max_open_files(3));
+    let scratch = support::scratch::Scratch::new("parquet");
+    let dir = scratch.path();
+    let mut writer = PartitionedWriter::new(dir, WriterOptions::default().with_batch_size(7).with_max_open_files(3));
     for event in &events {
         writer.write(event.clone()).unwrap();
     }
@@ -110,7 +104,7 @@ fn parquet_files_partitioned_by_date_and_vendor_read_back_the_same_rows() {
     assert!(files.len() > 3, "{files:?}");
     let mut back = Vec::new();
     for file in &files {
-        let relative = file.strip_prefix(&dir).unwrap();
+        let relative = file.strip_prefix(dir).unwrap();
         let parts: Vec<String> = relative.iter().map(|p| p.to_string_lossy().into_owned()).collect();
         assert_eq!(parts.len(), 3, "{relative:?}");
         let date = parts[0].strip_prefix("date=").expect("date=");
@@ -157,9 +151,8 @@ fn parquet_files_partitioned_by_date_and_vendor_read_back_the_same_rows() {
     assert_eq!(back.len(), events.len());
     assert_eq!(sorted(back), sorted(events));
     // Another run into the same folder adds files, never overwrites.
-    let mut again = PartitionedWriter::new(&dir, WriterOptions::default());
+    let mut again = PartitionedWriter::new(dir, WriterOptions::default());
     again.write(every_bundled_event().remove(0)).unwrap();
     let added = again.finish().unwrap();
     assert!(!files.contains(&added[0]), "{added:?}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }

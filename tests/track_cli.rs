@@ -1,6 +1,8 @@
 //! `normalize --calls`, `--agents`, `--summary`: the tracker from the command line.
 #![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
+mod support;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -107,10 +109,10 @@ fn summary_of_more_calls_than_remembered_counts_each_once() {
     for n in 0..CALLS {
         lines.push_str(&text.replace("job-f8e9639a", &format!("job-{n:08}")));
     }
-    let path = std::env::temp_dir().join(format!("cc-events-summary-{}.ndjson", std::process::id()));
+    let scratch = support::scratch::Scratch::new("summary");
+    let path = scratch.join("calls.ndjson");
     std::fs::write(&path, lines).expect("writes");
     let output = normalize(&["--summary"], std::slice::from_ref(&path));
-    std::fs::remove_file(&path).ok();
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
     let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("alibaba_cloud")).collect();
@@ -137,7 +139,8 @@ fn summary_rows_of_calls_that_end_together_come_in_a_fixed_order() {
         .replace("report-test-2", "tenant-a")
         .replacen("03:45:01.207Z", "03:45:02.207Z", 1);
     let b = text.replace("report-test-2", "tenant-b");
-    let path = std::env::temp_dir().join(format!("cc-events-ties-{}.ndjson", std::process::id()));
+    let scratch = support::scratch::Scratch::new("ties");
+    let path = scratch.join("calls.ndjson");
     std::fs::write(&path, format!("{b}{a}")).expect("writes");
     let rows = |output: Output| -> Vec<String> {
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -153,5 +156,4 @@ fn summary_rows_of_calls_that_end_together_come_in_a_fixed_order() {
         assert!(found[0].contains(" 10.6 "), "tenant a first: {found:?}");
         assert!(found[1].contains(" 11.6 "), "tenant b second: {found:?}");
     }
-    std::fs::remove_file(&path).ok();
 }

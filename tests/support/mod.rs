@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod json_strategy;
+pub mod scratch;
 
 use cc_events::common::ConvertOptions;
 use serde::Serialize;
