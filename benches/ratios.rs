@@ -45,7 +45,13 @@ impl Set {
             .iter()
             .map(|p| serde_json::from_slice(&p.bytes).expect("JSON"))
             .collect();
-        let events = payloads.iter().map(|p| typed(p.schema, &p.bytes)).collect();
+        let events: Vec<AnyEvent> = payloads.iter().map(|p| typed(p.schema, &p.bytes)).collect();
+        // The sonic strategies must do the same work: the same events from the same bytes.
+        #[cfg(feature = "sonic")]
+        for (payload, event) in payloads.iter().zip(&events) {
+            let sonic = sonic_rs::from_slice::<AnyEvent>(&payload.bytes).expect("sonic-rs parses");
+            assert_eq!(&sonic, event, "sonic-rs read another event");
+        }
         let mut ndjson = Vec::new();
         for value in &values {
             serde_json::to_writer(&mut ndjson, value).expect("writes");
@@ -64,7 +70,7 @@ impl Set {
 type Run = fn(&Set, &mut Vec<u8>, &ConvertOptions);
 
 /// The strategies, each over the whole set once. The first is the baseline.
-const STRATEGIES: [(&str, Run); 12] = [
+static STRATEGIES: &[(&str, Run)] = &[
     ("value_from_slice", |set, _, _| {
         for p in &set.payloads {
             black_box(serde_json::from_slice::<Value>(&p.bytes).expect("JSON"));
@@ -152,6 +158,21 @@ const STRATEGIES: [(&str, Run); 12] = [
             buffer.push(b'\n');
         }
         black_box(&buffer);
+    }),
+    // sonic-rs as the tokenizer under the same serde visitors (`--features sonic`): weighed
+    // against serde_json's, not used by the crate (see the README's Performance section).
+    #[cfg(feature = "sonic")]
+    ("detect_and_parse_sonic", |set, _, _| {
+        for p in &set.payloads {
+            black_box(sonic_rs::from_slice::<AnyEvent>(&p.bytes).expect("parses"));
+        }
+    }),
+    #[cfg(feature = "sonic")]
+    ("parse_sonic_to_common", |set, _, options| {
+        for p in &set.payloads {
+            let event = sonic_rs::from_slice::<AnyEvent>(&p.bytes).expect("parses");
+            black_box(event.to_common(options));
+        }
     }),
 ];
 
