@@ -76,6 +76,29 @@ fn schemas_parse_their_module_names_and_nothing_else() {
     );
 }
 
+/// Names line up in tables: `Display` honours width, fill and alignment, as `str`'s does.
+#[test]
+fn names_display_with_width_and_alignment() {
+    use cc_events::aliyun_v2::CallType;
+    use cc_events::track::{Disposition, IntervalEnd, Outcome};
+    assert_eq!(format!("{:<8}|", Vendor::Csta), "csta    |");
+    assert_eq!(format!("{:>8}|", AgentState::Ready), "   ready|");
+    assert_eq!(format!("{:^9}|", Schema::Csta), "  csta   |");
+    assert_eq!(format!("{:.<10}|", Outcome::Answered), "answered..|");
+    assert_eq!(
+        format!("{:<9}|", Disposition::Applied),
+        format!("{:<9}|", Disposition::Applied.as_str())
+    );
+    assert_eq!(
+        format!("{:<16}|", IntervalEnd::EndOfStream),
+        format!("{:<16}|", IntervalEnd::EndOfStream.as_str())
+    );
+    assert_eq!(format!("{:<9}|", CallType::Inbound), "INBOUND  |");
+    assert_eq!(format!("{:<8}|", CallType::from("NEWER")), "NEWER   |");
+    // Without a width they write the bare text.
+    assert_eq!(Outcome::NotAnswered.to_string(), "not_answered");
+}
+
 #[test]
 fn chrono_is_reexported_for_the_types_the_api_takes() {
     let offset = FixedOffset::east_opt(3600).unwrap();

@@ -32,7 +32,7 @@ impl IntervalEnd {
 
 impl std::fmt::Display for IntervalEnd {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

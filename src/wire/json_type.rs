@@ -51,7 +51,7 @@ impl JsonType {
 
 impl fmt::Display for JsonType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             JsonType::Null => "null",
             JsonType::Bool => "a boolean",
             JsonType::Number => "a number",

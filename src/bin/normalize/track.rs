@@ -160,10 +160,10 @@ impl Tracking {
         };
         out.text(&format!(
             "{:<13} {:<40} {:<9} {:<12} {:<24} {:>8} {:>9} {:>8} {:>8}",
-            record.vendor.to_string(),
+            record.vendor,
             record.call_id,
             direction,
-            record.outcome.to_string(),
+            record.outcome,
             agents,
             seconds(record.ring_ms),
             seconds(record.talk_ms),
