@@ -19,8 +19,9 @@
 //! schema.
 //!
 //! The `id` is FNV-1a (128 bits, a fixed, documented function, so ids stay the same across
-//! Rust and crate versions) over the schema name and the payload's JSON written with sorted
-//! keys (so key order does not matter), and, when the event's time is the receive time (CCAI
+//! Rust and crate versions) over the vendor's name and the payload's JSON written compact
+//! with every object's keys sorted (so key order does not matter, whatever serde_json's
+//! features in the build), and, when the event's time is the receive time (CCAI
 //! payloads carry none), that time too: two identical CCAI snapshots received at different
 //! times are two events, and a replay that supplies the same receive times gets the same ids.
 //! Without a payload ([`CloudEvent::from_common`]) the common event's own JSON is hashed.
@@ -140,14 +141,13 @@ impl CloudEvent {
             Some(payload) => {
                 hash.write(common.vendor.as_str().as_bytes());
                 hash.write(b"\0");
-                // `serde_json::Value` keeps object keys sorted, so this text is canonical.
-                hash.write(payload.to_string().as_bytes());
+                hash.write(canonical(payload).as_bytes());
                 if let Some(time) = common.time.as_ref().filter(|time| time.source == TimeSource::Received) {
                     hash.write(b"\0");
                     hash.write(rfc3339(time.utc).as_bytes());
                 }
             }
-            None => hash.write(serde_json::to_value(common).unwrap_or_default().to_string().as_bytes()),
+            None => hash.write(canonical(&serde_json::to_value(common).unwrap_or_default()).as_bytes()),
         }
         let source = match common.tenant.as_deref() {
             Some(tenant) => format!("/{}/{}", percent_encode(&vendor), percent_encode(tenant)),
@@ -195,6 +195,44 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
+/// `value` as compact JSON with every object's keys sorted. serde_json's own text follows its
+/// map's order, which is insertion order when any crate in the build turns on its
+/// `preserve_order` feature; ids must not change with that.
+fn canonical(value: &Value) -> String {
+    fn write(value: &Value, out: &mut String) {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                out.push('{');
+                for (n, (key, value)) in entries.into_iter().enumerate() {
+                    if n > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::from(key.as_str()).to_string());
+                    out.push(':');
+                    write(value, out);
+                }
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (n, item) in items.iter().enumerate() {
+                    if n > 0 {
+                        out.push(',');
+                    }
+                    write(item, out);
+                }
+                out.push(']');
+            }
+            leaf => out.push_str(&leaf.to_string()),
+        }
+    }
+    let mut out = String::new();
+    write(value, &mut out);
+    out
+}
+
 /// FNV-1a, 128 bits: a fixed function, so ids do not change with the Rust version (std's
 /// hasher makes no such promise).
 struct Fnv128(u128);
@@ -232,6 +270,39 @@ mod tests {
         };
         assert_eq!(hash(""), "6c62272e07bb014262b821756295c58d");
         assert_eq!(hash("a"), "d228cb696f1a8caf78912b704e4a8964");
+    }
+
+    #[test]
+    fn the_hashed_text_sorts_keys_at_every_depth() {
+        let mut inner = serde_json::Map::new();
+        inner.insert("z".into(), Value::from(1));
+        inner.insert("a\"b".into(), Value::from(vec![Value::from("é\n"), Value::Null]));
+        let mut outer = serde_json::Map::new();
+        outer.insert("y".into(), Value::Object(inner));
+        outer.insert("b".into(), Value::from(1.5));
+        let text = canonical(&Value::Object(outer));
+        assert_eq!(text, r#"{"b":1.5,"y":{"a\"b":["é\n",null],"z":1}}"#);
+        // Without `preserve_order` (this crate's build), serde_json writes the same text, so
+        // the ids are the ones serde_json's text gave: checked on every bundled payload.
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value.to_string(), text);
+        let mut folders = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        let mut checked = 0;
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|ext| ext == "json") {
+                    let Ok(value) = serde_json::from_slice::<Value>(&std::fs::read(&path).unwrap()) else {
+                        continue; // the malformed samples
+                    };
+                    assert_eq!(canonical(&value), value.to_string(), "{}", path.display());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 150, "{checked}");
     }
 
     #[test]

@@ -43,7 +43,8 @@ pub enum ErrorKind {
     /// The object has no key naming its event type, and no shape the schema recognises.
     #[error("expected the key `{key}` naming the event type; keys seen: {}", list(.keys, *.key_count))]
     MissingDiscriminator {
-        /// The key the schema dispatches on.
+        /// The key the schema dispatches on (or, when the discriminator is absent, a key the
+        /// schema reads the event type from: 7moor's `callEvent`, `callType`, `content`).
         key: &'static str,
         /// The first keys the object has (at most [`ErrorKind::MAX_KEYS`]).
         keys: Vec<String>,
@@ -173,6 +174,14 @@ fn first_keys(keys: Vec<String>) -> (Vec<String>, usize) {
     (keys, count)
 }
 
+/// A key that names the event type, sent more than once: where, and its values sorted (so the
+/// error is the same whatever their order).
+fn duplicate(key: &'static str, values: &[Value]) -> (JsonPath, ErrorKind) {
+    let mut values: Vec<String> = values.iter().map(Value::to_string).collect();
+    values.sort();
+    (JsonPath::key(key), ErrorKind::DuplicateDiscriminator { key, values })
+}
+
 fn deviations(found: &[Deviation]) -> String {
     match found {
         [] => "no deviation".to_owned(),
@@ -243,14 +252,8 @@ impl Error {
                 )
             }
             Failure::TagNotString(found) => (JsonPath::key(tag), ErrorKind::InvalidDiscriminator { key: tag, found }),
-            Failure::DuplicateTag(values) => {
-                let mut values: Vec<String> = values.iter().map(Value::to_string).collect();
-                values.sort();
-                (
-                    JsonPath::key(tag),
-                    ErrorKind::DuplicateDiscriminator { key: tag, values },
-                )
-            }
+            Failure::DuplicateTag(values) => duplicate(tag, &values),
+            Failure::DuplicateShapeKey(key, values) => duplicate(key, &values),
             Failure::UnknownSchema(keys) => return Error::unknown_schema(keys),
             Failure::SchemaNotEnabled(schema) => {
                 return Error::new(

@@ -10,8 +10,10 @@
 //! | [`ccai_qm::chat`] | Google CCAI Platform chat-session events for QM (schema `ccai_chat`) | `state` |
 //!
 //! Optional features: `cloudevents` (module `cloudevents`: common events as CloudEvents 1.0
-//! JSON) and `parquet` (module `columnar`: the Arrow schema of common events and Parquet
-//! files partitioned by date and vendor).
+//! JSON), `parquet` (module `columnar`: the Arrow schema of common events and Parquet files
+//! partitioned by date and vendor), `schemars` (`JsonSchema` on the common vocabulary) and
+//! `sonic` ([`json`] writes with sonic-rs: the same bytes, faster). One feature per schema,
+//! all on by default, lets a service compile only the schemas it receives.
 //!
 //! [`parse`] finds the schema of a payload and parses it; each schema's `Event::from_slice`
 //! parses one schema; `to_common` turns any event into a [`common::CommonEvent`].
@@ -42,8 +44,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The contracts (lossless round trips, errors, time, detection) are in the README's
-//! "Guarantees" section; [`wire`] holds the building blocks that keep them.
+//! The contracts are in the README: lossless round trips and errors under "Guarantees",
+//! detection under "Schemas and auto-detection", time with each schema and under "The common
+//! vocabulary"; [`wire`] holds the building blocks that keep them. Calls and agents across
+//! events are [`track`]'s.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -99,12 +103,13 @@ pub use schema::{ParseSchemaError, Schema};
 /// | a `content` object holding `callEvent` | push_v7 |
 /// | `eventType` = `"agent"` or `"csta"` | csta |
 /// | `eventType` (any other string) or `instanceId` | aliyun_v2 |
-/// | `type` = `"AgentState"`/`"CallState"` and an `item` object | ccai_qm |
+/// | `type` = `"AgentState"`/`"CallState"` and an `item` key | ccai_qm |
 /// | (at the end) any string `type` and an `item` object | ccai_qm |
 /// | `chat_id` | ccai_chat |
 ///
-/// A payload matching none gives [`ErrorKind::UnknownSchema`] with the keys it has. A leading
-/// byte-order mark is skipped.
+/// A payload matching none gives [`ErrorKind::UnknownSchema`] with the keys it has; one with
+/// signals of two schemas, [`ErrorKind::AmbiguousSchema`]; a discriminator sent twice,
+/// [`ErrorKind::DuplicateDiscriminator`]. A leading byte-order mark is skipped.
 pub fn parse(bytes: &[u8]) -> Result<AnyEvent, Error> {
     AnyEvent::from_slice(bytes)
 }

@@ -63,6 +63,22 @@ fn cloudevents_lines_wrap_the_common_events_with_stable_ids() {
     assert_eq!(normalize(&args).stdout, first.stdout);
 }
 
+/// The tracker's lines are not events: asking for them in an event format is a usage error,
+/// not a format silently ignored.
+#[cfg(feature = "cloudevents")]
+#[test]
+fn tracker_lines_take_no_event_format() {
+    for flag in ["--calls", "--agents", "--summary"] {
+        let output = normalize(&[flag, "--format", "cloudevents", "fixtures/aliyun_v2/scenarios"]);
+        assert_eq!(output.status.code(), Some(2), "{flag}");
+        assert!(output.stdout.is_empty(), "{flag}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("take no --format"), "{flag}: {stderr}");
+        let common = normalize(&[flag, "--format", "common", "fixtures/aliyun_v2/scenarios"]);
+        assert!(common.status.success(), "{flag}: the default format is fine");
+    }
+}
+
 #[cfg(not(feature = "cloudevents"))]
 #[test]
 fn cloudevents_needs_its_feature() {

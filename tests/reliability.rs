@@ -129,6 +129,62 @@ fn a_repeated_discriminator_is_one_error_from_every_entry_point_in_either_order(
     }
 }
 
+/// 7moor's inbound pushes carry no `pushType`: `callEvent`, `callType` and `content` name
+/// the event type, so one of them twice is refused like a repeated discriminator (a reader
+/// keeping the first `callEvent` would see a ring where one keeping the last sees a hang-up).
+/// With `pushType` sent, they are ordinary fields and a repeat is only a deviation.
+#[test]
+fn a_repeated_key_that_names_the_event_type_by_shape_is_an_error() {
+    let cases = [
+        (
+            "callEvent",
+            r#"{"callEvent":"ring","callType":"incoming","callUniqueId":"1","callEvent":"hangup"}"#,
+        ),
+        (
+            "callType",
+            r#"{"callType":"dialout","callEvent":"ring","callType":"incoming"}"#,
+        ),
+        (
+            "content",
+            r#"{"content":{"callEvent":"ring"},"uniqueId":"u","content":"gone"}"#,
+        ),
+    ];
+    for (key, text) in cases {
+        let errors = [
+            push_v7::Event::from_str(text).map(|_| ()).unwrap_err(),
+            push_v7::Event::from_slice(text.as_bytes()).map(|_| ()).unwrap_err(),
+            cc_events::parse(text.as_bytes()).map(|_| ()).unwrap_err(),
+            AnyEvent::from_str(text).map(|_| ()).unwrap_err(),
+        ];
+        for error in &errors {
+            let ErrorKind::DuplicateDiscriminator { key: found, values } = error.kind() else {
+                panic!("{text}: {error}")
+            };
+            assert_eq!((*found, values.len()), (key, 2), "{text}");
+            assert_eq!(error.schema(), Some(Schema::PushV7));
+            assert_eq!(error.path().to_string(), format!("$.{key}"));
+            assert_eq!(
+                error.to_string(),
+                errors[0].to_string(),
+                "one error from every entry point"
+            );
+        }
+        // Detection only decides the schema, which is not in doubt.
+        assert_eq!(cc_events::detect_schema(text.as_bytes()).ok(), Some(Schema::PushV7));
+    }
+    let tagged = r#"{"pushType":"dialoutRing","callEvent":"ring","callEvent":"hangup"}"#;
+    let event = push_v7::Event::from_str(tagged).unwrap();
+    assert_eq!(event.event_type(), push_v7::EventType::DialoutRing);
+    assert!(
+        event
+            .deviations()
+            .iter()
+            .any(|d| d.kind == cc_events::wire::DeviationKind::DuplicateKey),
+        "{:?}",
+        event.deviations()
+    );
+}
+
 #[test]
 fn the_same_discriminator_value_twice_and_a_number_are_still_two_readings() {
     let error = cc_events::parse(br#"{"eventName":"held","eventType":"csta","eventName":"held"}"#).unwrap_err();

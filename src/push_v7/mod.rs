@@ -92,6 +92,7 @@ wire_events! {
     schema: PushV7,
     tag: "pushType",
     untagged: by_shape,
+    shape_keys: &["content", "callEvent", "callType"],
     /// The push_v7 event types (`pushType`): the document's seven values, and the crate's names
     /// for the three pushes the document shows without one.
     pub enum EventType;

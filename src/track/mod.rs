@@ -14,8 +14,8 @@
 //! * **duplicates dropped** ([`Disposition::Duplicate`]): the CSTA feed's copy of each call
 //!   event per monitored device, 7moor's `callStatus` repeating its dedicated call push;
 //! * **call records** when a call ends, amended with a higher [`CallRecord::revision`] when
-//!   an agent's after-call work ends or the vendor's own record (7moor `cdr`) arrives,
-//!   reconciled with it ([`Reconciliation`]);
+//!   an agent's after-call work ends or the vendor's own record (7moor `cdr`, Alibaba Cloud
+//!   `CDRReady`) arrives, reconciled with it ([`Reconciliation`]);
 //! * **agent state intervals** when an agent's state changes.
 //!
 //! Vendor knowledge lives with each schema (`<schema>/track.rs`, implementing

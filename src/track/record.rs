@@ -45,8 +45,8 @@ impl std::fmt::Display for Outcome {
     }
 }
 
-/// One hold: when it started and ended (the end absent if the call ended on hold and the
-/// end of the hold was taken as the call's end, see [`CallRecord::holds`]).
+/// One hold: when it started and ended (a hold still open when the call ends ends with the
+/// call).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -205,13 +205,13 @@ pub struct CallRecord {
     pub reconciliation: Option<Reconciliation>,
 }
 
-/// The figures a vendor's own call record gives (7moor `cdr`), in the tracker's terms. Times
-/// and durations in whole seconds where the vendor sends those.
+/// The figures a vendor's own call record gives (7moor `cdr`, Alibaba Cloud `CDRReady`), in
+/// the tracker's terms. Times and durations in whole seconds where the vendor sends those.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct VendorRecord {
-    /// The vendor's record type, as sent (`cdr`).
+    /// The vendor's record type, as sent (`cdr`, `CDRReady`).
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub source: Text,
     /// When the call started.

@@ -166,8 +166,12 @@ pub trait EventSchema: Sized {
         cx: &mut Context<'_>,
     ) -> Result<Self, A::Error>;
 
+    /// The keys whose values [`EventSchema::untagged`] reads: with no discriminator they name
+    /// the event type, so one of them sent twice is an error, as a repeated discriminator is.
+    const SHAPE_KEYS: &'static [&'static str] = &[];
+
     /// For an object with no discriminator: the event type its shape shows, if the schema
-    /// recognises any (see `fallback:` in `wire_events!`). `None` makes the payload an error.
+    /// recognises any (see `untagged:` in `wire_events!`). `None` makes the payload an error.
     fn untagged(entries: &Buffered) -> Option<&'static str> {
         let _ = entries;
         None
@@ -363,6 +367,8 @@ pub(crate) enum Failure {
     MissingTag(Vec<String>),
     TagNotString(JsonType),
     DuplicateTag(Vec<Value>),
+    /// A key the schema's shape rule reads, with no discriminator sent, came more than once.
+    DuplicateShapeKey(&'static str, Vec<Value>),
     #[allow(dead_code)] // constructed by auto-detection (`AnyEvent`)
     UnknownSchema(Vec<String>),
     AmbiguousSchema(Vec<Signal>),
@@ -409,6 +415,7 @@ pub(crate) fn record<Er: de::Error>(cell: Option<&Cell<Option<Failure>>>, tag: &
         Failure::MissingTag(_) => format!("no `{tag}` key"),
         Failure::TagNotString(found) => format!("expected `{tag}` to be a string, found {found}"),
         Failure::DuplicateTag(_) => format!("the key `{tag}` comes more than once"),
+        Failure::DuplicateShapeKey(key, _) => format!("the key `{key}` comes more than once"),
         Failure::UnknownSchema(_) => "the payload matches no known schema".to_owned(),
         Failure::AmbiguousSchema(_) => "the payload has keys of more than one schema".to_owned(),
         Failure::SchemaNotEnabled(schema) => format!("schema {schema} is not enabled in this build"),
@@ -491,6 +498,9 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
         buffered.push((Text::from(key), value));
         next_key = map.next_key_seed(KeySeed)?;
     }
+    if let Some((key, values)) = repeated_shape_key(&buffered, E::SHAPE_KEYS) {
+        return fail(cx.failure, key, Failure::DuplicateShapeKey(key, values));
+    }
     match E::untagged(&buffered) {
         Some(kind) => E::dispatch(Text::from(kind), false, buffered.into(), map, cx),
         None => {
@@ -498,6 +508,20 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
             fail(cx.failure, E::TAG, Failure::MissingTag(keys))
         }
     }
+}
+
+/// The first of `keys` that came more than once among `entries`, with its values.
+fn repeated_shape_key(entries: &Buffered, keys: &[&'static str]) -> Option<(&'static str, Vec<Value>)> {
+    keys.iter().find_map(|&key| {
+        let mut found = entries.iter().filter(|(name, _)| name == key);
+        found.nth(1)?;
+        let values = entries
+            .iter()
+            .filter(|(name, _)| name == key)
+            .map(|(_, value)| value.to_value())
+            .collect();
+        Some((key, values))
+    })
 }
 
 /// Reads the value of a key auto-detection decided on, when the event is an error anyway.
@@ -694,14 +718,14 @@ pub fn peek<'a, T: Deserialize<'a>>(entries: &'a Buffered, key: &str) -> Option<
 /// boxed so that an event is a few words, whatever the size of its largest type), the open enum
 /// `EventType`, and on `Event`: `from_slice`, `from_str`, `from_slice_strict`,
 /// `from_str_strict`, `event_type`, `deviations`, `group`, `extra`, plus `Serialize`,
-/// `Deserialize` and `FromStr`. An optional `untagged: path` names a
+/// `Deserialize` and `FromStr`. An optional `untagged: path, shape_keys: &[..]` names a
 /// `fn(&Buffered) -> Option<&'static str>` that picks an event type by shape when the
-/// discriminator is absent.
+/// discriminator is absent, and the keys it reads (each refused when repeated).
 macro_rules! wire_events {
     (
         schema: $schema:ident,
         tag: $tag:literal,
-        $( untagged: $untagged:path, )?
+        $( untagged: $untagged:path, shape_keys: $shape_keys:expr, )?
         $(#[$tmeta:meta])*
         pub enum $tagenum:ident;
         $(#[$meta:meta])*
@@ -745,6 +769,8 @@ macro_rules! wire_events {
                     _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, schema, tag_back(tag), prefix, map, cx)?),
                 })
             }
+
+            $( const SHAPE_KEYS: &'static [&'static str] = $shape_keys; )?
 
             $(
                 fn untagged(entries: &$crate::wire::Buffered) -> Option<&'static str> {

@@ -34,13 +34,15 @@ PATH   a file of JSON documents (NDJSON, concatenated or pretty-printed), a dire
                       events; with --calls too, both (records have `outcome`, intervals
                       `state`)
 --summary             print a table of the calls (each row once the call is final) and
-                      their KPIs at the end
+                      their KPIs at the end (--calls, --agents and --summary take no
+                      --format)
 --help                print this help
 
 Common events go to standard output; failures (with file, line and byte offset) and a
 summary go to standard error. A bad document costs one failure and the run goes on.
-Exit status: 0 all converted, 1 some documents failed or inputs were skipped, 2 usage or
-I/O error, 3 output was cut (standard output or standard error closed).";
+Exit status: 0 all converted, 1 some documents failed or inputs were skipped (an input or
+a Parquet file that could not be read or written counts so), 2 usage error, 3 output was cut
+(standard output or standard error closed).";
 
 /// What standard output carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +157,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
             }
             other => return Err(format!("unknown option {other}")),
         }
+    }
+    // The tracker's lines are not events: a format of events would be silently ignored.
+    if (parsed.calls || parsed.agents || parsed.summary) && parsed.format != Format::Common {
+        return Err("--calls, --agents and --summary print the tracker's lines: they take no --format".to_owned());
     }
     #[cfg(feature = "parquet")]
     if (parsed.format == Format::Parquet) != parsed.out.is_some() {

@@ -1,4 +1,4 @@
-//! The crate's main job: read contact-center payloads of any of the four schemas and print
+//! The crate's main job: read contact-center payloads of any of the crate's schemas and print
 //! each as one common event per line.
 //!
 //! ```text
