@@ -341,7 +341,7 @@ pub(crate) fn detect_schema(bytes: &[u8]) -> Result<Schema, Error> {
     .and_then(|schema| deserializer.end().map(|()| schema));
     result.map_err(|error| match (failure.take(), detected.get()) {
         (Some(Failure::UnknownSchema(keys)), _) => Error::unknown_schema(keys),
-        (Some(failure @ Failure::DuplicateTag(_)), Some(schema)) => {
+        (Some(failure @ Failure::DuplicateTag { .. }), Some(schema)) => {
             Error::from_failure(Some(schema), tag_of(schema), failure)
         }
         (Some(failure), _) => Error::from_failure(None, "", failure),
@@ -410,7 +410,7 @@ impl<'de> Visitor<'de> for DetectOnly<'_> {
             .map(|(_, value)| value)
             .collect();
         if values.len() > 1 {
-            return fail(Some(self.failure), tag, Failure::DuplicateTag(values));
+            return fail(Some(self.failure), tag, Failure::DuplicateTag { key: tag, values });
         }
         Ok(schema)
     }

@@ -199,38 +199,41 @@ fn percent_encode(text: &str) -> String {
 /// map's order, which is insertion order when any crate in the build turns on its
 /// `preserve_order` feature; ids must not change with that.
 fn canonical(value: &Value) -> String {
-    fn write(value: &Value, out: &mut String) {
-        match value {
-            Value::Object(map) => {
-                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                out.push('{');
-                for (n, (key, value)) in entries.into_iter().enumerate() {
-                    if n > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&Value::from(key.as_str()).to_string());
-                    out.push(':');
-                    write(value, out);
-                }
-                out.push('}');
-            }
-            Value::Array(items) => {
-                out.push('[');
-                for (n, item) in items.iter().enumerate() {
-                    if n > 0 {
-                        out.push(',');
-                    }
-                    write(item, out);
-                }
-                out.push(']');
-            }
-            leaf => out.push_str(&leaf.to_string()),
-        }
-    }
     let mut out = String::new();
-    write(value, &mut out);
+    write_canonical(value, &mut out);
     out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => write_sorted_object(map.iter().collect(), out),
+        Value::Array(items) => {
+            out.push('[');
+            for (n, item) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        leaf => out.push_str(&leaf.to_string()),
+    }
+}
+
+/// An object's entries, in whatever order its map keeps them, written sorted by key.
+fn write_sorted_object(mut entries: Vec<(&String, &Value)>, out: &mut String) {
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    out.push('{');
+    for (n, (key, value)) in entries.into_iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::from(key.as_str()).to_string());
+        out.push(':');
+        write_canonical(value, out);
+    }
+    out.push('}');
 }
 
 /// FNV-1a, 128 bits: a fixed function, so ids do not change with the Rust version (std's
@@ -273,19 +276,21 @@ mod tests {
     }
 
     #[test]
-    fn the_hashed_text_sorts_keys_at_every_depth() {
-        let mut inner = serde_json::Map::new();
-        inner.insert("z".into(), Value::from(1));
-        inner.insert("a\"b".into(), Value::from(vec![Value::from("é\n"), Value::Null]));
-        let mut outer = serde_json::Map::new();
-        outer.insert("y".into(), Value::Object(inner));
-        outer.insert("b".into(), Value::from(1.5));
-        let text = canonical(&Value::Object(outer));
-        assert_eq!(text, r#"{"b":1.5,"y":{"a\"b":["é\n",null],"z":1}}"#);
-        // Without `preserve_order` (this crate's build), serde_json writes the same text, so
-        // the ids are the ones serde_json's text gave: checked on every bundled payload.
-        let value: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(value.to_string(), text);
+    fn the_hashed_text_sorts_keys_whatever_the_map_order() {
+        // This build's map iterates sorted already; entries in another order (as with
+        // serde_json's `preserve_order`) are handed to the writer directly.
+        let (y, b, a) = ("y".to_owned(), "b".to_owned(), "a\"b".to_owned());
+        let inner = serde_json::json!({"z": 1, "a": ["é\n", null]});
+        let (one_half, null) = (Value::from(1.5), Value::Null);
+        let mut out = String::new();
+        write_sorted_object(vec![(&y, &inner), (&b, &one_half), (&a, &null)], &mut out);
+        assert_eq!(out, r#"{"a\"b":null,"b":1.5,"y":{"a":["é\n",null],"z":1}}"#);
+    }
+
+    /// Without `preserve_order` (this crate's build) serde_json writes the same text, so the
+    /// ids are the ones serde_json's text gave before the hash sorted keys itself.
+    #[test]
+    fn the_hashed_text_is_serde_jsons_for_every_bundled_payload() {
         let mut folders = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
         let mut checked = 0;
         while let Some(folder) = folders.pop() {

@@ -43,8 +43,7 @@ pub enum ErrorKind {
     /// The object has no key naming its event type, and no shape the schema recognises.
     #[error("expected the key `{key}` naming the event type; keys seen: {}", list(.keys, *.key_count))]
     MissingDiscriminator {
-        /// The key the schema dispatches on (or, when the discriminator is absent, a key the
-        /// schema reads the event type from: 7moor's `callEvent`, `callType`, `content`).
+        /// The key the schema dispatches on.
         key: &'static str,
         /// The first keys the object has (at most [`ErrorKind::MAX_KEYS`]).
         keys: Vec<String>,
@@ -55,7 +54,8 @@ pub enum ErrorKind {
     /// (parsers and stores that keep the first or the last value would disagree).
     #[error("the key `{key}` naming the event type comes {} times: {}", .values.len(), json_list(.values))]
     DuplicateDiscriminator {
-        /// The key the schema dispatches on.
+        /// The key the schema dispatches on (or, when the discriminator is absent, a key the
+        /// schema reads the event type from: 7moor's `callEvent`, `callType`, `content`).
         key: &'static str,
         /// Its values as JSON texts, sorted (so the error is the same whatever their order).
         values: Vec<String>,
@@ -174,14 +174,6 @@ fn first_keys(keys: Vec<String>) -> (Vec<String>, usize) {
     (keys, count)
 }
 
-/// A key that names the event type, sent more than once: where, and its values sorted (so the
-/// error is the same whatever their order).
-fn duplicate(key: &'static str, values: &[Value]) -> (JsonPath, ErrorKind) {
-    let mut values: Vec<String> = values.iter().map(Value::to_string).collect();
-    values.sort();
-    (JsonPath::key(key), ErrorKind::DuplicateDiscriminator { key, values })
-}
-
 fn deviations(found: &[Deviation]) -> String {
     match found {
         [] => "no deviation".to_owned(),
@@ -252,8 +244,11 @@ impl Error {
                 )
             }
             Failure::TagNotString(found) => (JsonPath::key(tag), ErrorKind::InvalidDiscriminator { key: tag, found }),
-            Failure::DuplicateTag(values) => duplicate(tag, &values),
-            Failure::DuplicateShapeKey(key, values) => duplicate(key, &values),
+            Failure::DuplicateTag { key, values } => {
+                let mut values: Vec<String> = values.iter().map(Value::to_string).collect();
+                values.sort();
+                (JsonPath::key(key), ErrorKind::DuplicateDiscriminator { key, values })
+            }
             Failure::UnknownSchema(keys) => return Error::unknown_schema(keys),
             Failure::SchemaNotEnabled(schema) => {
                 return Error::new(

@@ -123,7 +123,8 @@ wire_events! {
     }
 }
 
-/// The last value of `key` among the entries read (a repeated key: the last wins).
+/// The value of `key` among the entries read (each key the shape rule reads came once: a
+/// repeat is refused before the rule runs, see `shape_keys`).
 fn entry<'a>(entries: &'a Buffered, key: &str) -> Option<&'a Pending> {
     entries
         .iter()

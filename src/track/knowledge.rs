@@ -282,7 +282,8 @@ pub struct Reading<'a> {
     pub derived: Vec<CommonEvent>,
     /// Agents that left the call without the vendor ever saying their state afterwards.
     pub agents_gone: Vec<Text>,
-    /// The vendor's own record of the call (7moor `cdr`), boxed: one event in many has one.
+    /// The vendor's own record of the call (7moor `cdr`, Alibaba Cloud `CDRReady`), boxed: one
+    /// event in many has one.
     pub vendor_record: Option<Box<VendorRecord>>,
 }
 

@@ -284,7 +284,7 @@ fn drain_and_judge<'de, A: MapAccess<'de>>(
     }
     let failure = match cx.detector.as_ref() {
         Some(detector) if detector.is_ambiguous() => Failure::AmbiguousSchema(detector.sorted_signals()),
-        _ => Failure::DuplicateTag(values),
+        _ => Failure::DuplicateTag { key: tag_key, values },
     };
     record(cx.failure, tag_key, failure)
 }
@@ -366,9 +366,12 @@ pub(crate) enum Failure {
     NotAnObject(JsonType),
     MissingTag(Vec<String>),
     TagNotString(JsonType),
-    DuplicateTag(Vec<Value>),
-    /// A key the schema's shape rule reads, with no discriminator sent, came more than once.
-    DuplicateShapeKey(&'static str, Vec<Value>),
+    /// A key that names the event type came more than once: the discriminator, or, when none
+    /// was sent, a key the schema's shape rule reads.
+    DuplicateTag {
+        key: &'static str,
+        values: Vec<Value>,
+    },
     #[allow(dead_code)] // constructed by auto-detection (`AnyEvent`)
     UnknownSchema(Vec<String>),
     AmbiguousSchema(Vec<Signal>),
@@ -414,8 +417,7 @@ pub(crate) fn record<Er: de::Error>(cell: Option<&Cell<Option<Failure>>>, tag: &
         Failure::NotAnObject(found) => format!("expected a JSON object, found {found}"),
         Failure::MissingTag(_) => format!("no `{tag}` key"),
         Failure::TagNotString(found) => format!("expected `{tag}` to be a string, found {found}"),
-        Failure::DuplicateTag(_) => format!("the key `{tag}` comes more than once"),
-        Failure::DuplicateShapeKey(key, _) => format!("the key `{key}` comes more than once"),
+        Failure::DuplicateTag { key, .. } => format!("the key `{key}` comes more than once"),
         Failure::UnknownSchema(_) => "the payload matches no known schema".to_owned(),
         Failure::AmbiguousSchema(_) => "the payload has keys of more than one schema".to_owned(),
         Failure::SchemaNotEnabled(schema) => format!("schema {schema} is not enabled in this build"),
@@ -499,7 +501,7 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
         next_key = map.next_key_seed(KeySeed)?;
     }
     if let Some((key, values)) = repeated_shape_key(&buffered, E::SHAPE_KEYS) {
-        return fail(cx.failure, key, Failure::DuplicateShapeKey(key, values));
+        return fail(cx.failure, key, Failure::DuplicateTag { key, values });
     }
     match E::untagged(&buffered) {
         Some(kind) => E::dispatch(Text::from(kind), false, buffered.into(), map, cx),
@@ -513,14 +515,9 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
 /// The first of `keys` that came more than once among `entries`, with its values.
 fn repeated_shape_key(entries: &Buffered, keys: &[&'static str]) -> Option<(&'static str, Vec<Value>)> {
     keys.iter().find_map(|&key| {
-        let mut found = entries.iter().filter(|(name, _)| name == key);
-        found.nth(1)?;
-        let values = entries
-            .iter()
-            .filter(|(name, _)| name == key)
-            .map(|(_, value)| value.to_value())
-            .collect();
-        Some((key, values))
+        let sent = || entries.iter().filter(move |(name, _)| name == key);
+        // Counted first: the values are copied only for the error.
+        (sent().count() > 1).then(|| (key, sent().map(|(_, value)| value.to_value()).collect()))
     })
 }
 
