@@ -1,7 +1,9 @@
 //! Interleaved ratios: every strategy in every round, in a shuffled order, and the median of
 //! the per-round ratios to `serde_json::from_slice::<Value>` on the same bytes.
 //!
-//! `cargo bench --bench ratios` (`-- --rounds N --events N` to change the defaults).
+//! `cargo bench --bench ratios` (`-- --rounds N --events N` to change the defaults;
+//! `-- --only serialize,lines` runs only the strategies whose names hold one of the words, with
+//! their baselines).
 //! Criterion's groups run one after the other, so on a shared machine a ratio read off two of
 //! its medians mixes two moments of the machine; here each ratio is taken within one round,
 //! where every strategy ran moments apart, and the median over rounds drops the noisy ones.
@@ -116,7 +118,7 @@ static STRATEGIES: &[(&str, Run)] = &[
             black_box(&buffer);
         }
     }),
-    // `cc_events::json`: serde_json, or sonic-rs with `--features sonic`.
+    // `cc_events::json`: its own writer, or sonic-rs with `--features sonic`.
     ("serialize_json_module", |set, buffer, _| {
         for event in &set.events {
             buffer.clear();
@@ -189,11 +191,20 @@ fn baseline_of(name: &str) -> &'static str {
 fn main() {
     let mut rounds = 15;
     let mut events = 20_000;
+    let mut only: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).expect("--rounds N"),
             "--events" => events = args.next().and_then(|n| n.parse().ok()).expect("--events N"),
+            "--only" => {
+                only = args
+                    .next()
+                    .expect("--only WORD,WORD")
+                    .split(',')
+                    .map(str::to_owned)
+                    .collect()
+            }
             _ => {} // cargo bench passes `--bench`
         }
     }
@@ -212,6 +223,21 @@ fn main() {
         .collect();
     sets.push(Set::new("push_v7_cdr", cdr));
 
+    // The strategies asked for, and the baselines their ratios need.
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|word| name.contains(word.as_str()));
+    let mut chosen: Vec<usize> = (0..STRATEGIES.len()).filter(|&s| wanted(STRATEGIES[s].0)).collect();
+    while let Some(missing) = chosen.iter().find_map(|&s| {
+        let base = baseline_of(STRATEGIES[s].0);
+        let b = STRATEGIES
+            .iter()
+            .position(|(name, _)| *name == base)
+            .expect("a baseline");
+        (!chosen.contains(&b)).then_some(b)
+    }) {
+        chosen.push(missing);
+    }
+    chosen.sort_unstable();
+
     let received: DateTime<Utc> = DateTime::UNIX_EPOCH + TimeDelta::days(19_723);
     let options = ConvertOptions::default().with_received_at(received);
     let mut buffer = Vec::with_capacity(1 << 20);
@@ -225,14 +251,18 @@ fn main() {
     .ok();
     for set in &sets {
         let bytes: usize = set.payloads.iter().map(|p| p.bytes.len()).sum();
-        let seconds = interleave::time_rounds(STRATEGIES.len(), rounds, &mut rng, |s| {
-            (STRATEGIES[s].1)(set, &mut buffer, &options)
+        let seconds = interleave::time_rounds(chosen.len(), rounds, &mut rng, |c| {
+            (STRATEGIES[chosen[c]].1)(set, &mut buffer, &options)
         });
         writeln!(out, "\n{} ({} events, {} bytes)", set.name, set.payloads.len(), bytes).ok();
         writeln!(out, "{:<24} {:>10} {:>9}  against", "strategy", "MB/s", "ratio").ok();
-        for (s, (name, _)) in STRATEGIES.iter().enumerate() {
+        for (s, &strategy) in chosen.iter().enumerate() {
+            let name = STRATEGIES[strategy].0;
             let base = baseline_of(name);
-            let b = STRATEGIES.iter().position(|(n, _)| *n == base).expect("baseline");
+            let b = chosen
+                .iter()
+                .position(|&c| STRATEGIES[c].0 == base)
+                .expect("the baseline is chosen with its strategies");
             let size = if name.starts_with("lines_") {
                 set.ndjson.len()
             } else {

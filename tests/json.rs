@@ -1,14 +1,8 @@
-//! `cc_events::json` writes exactly what `serde_json` writes, for every vendor event and
-//! common event of the fixtures and for any JSON in a catch-all: sonic-rs against serde_json,
-//! byte for byte. Only with the `sonic` feature (on in CI's all-features run): without it
-//! `cc_events::json` is serde_json, and the comparison could not fail.
-#![cfg(all(
-    feature = "sonic",
-    feature = "aliyun_v2",
-    feature = "push_v7",
-    feature = "csta",
-    feature = "ccai_qm"
-))]
+//! `cc_events::json` writes exactly what `serde_json` writes, byte for byte: for every vendor
+//! event and common event of the fixtures, for any JSON in a catch-all, and for every shape of
+//! serde's data model. Its own writer by default, sonic-rs with the `sonic` feature (on in
+//! CI's all-features run): each run tests the one it was built with.
+#![cfg(all(feature = "aliyun_v2", feature = "push_v7", feature = "csta", feature = "ccai_qm"))]
 
 mod support;
 
@@ -69,4 +63,145 @@ fn numbers_at_the_edges_are_written_as_serde_json_writes_them() {
         -9223372036854775808,3.0e10,"\u0000\u001f\u007f\u2028\ud83d\ude00/<>&'"]"#;
     let value: Value = serde_json::from_str(text).unwrap();
     same_bytes(&value, "edge values");
+}
+
+/// Every shape of serde's data model, as other types than the crate's would send them.
+#[test]
+fn the_whole_data_model_is_written_as_serde_json_writes_it() {
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Serialize)]
+    struct Unit;
+    #[derive(Serialize)]
+    struct Newtype(&'static str);
+    #[derive(Serialize)]
+    struct Tuple(u8, i128, f32);
+    #[derive(Serialize)]
+    enum Variants {
+        Unit,
+        Newtype(u16),
+        Tuple(i8, char),
+        Struct { a: Option<u32>, b: Option<bool> },
+    }
+    #[derive(Serialize)]
+    struct Everything {
+        unit: Unit,
+        newtype: Newtype,
+        tuple: Tuple,
+        variants: Vec<Variants>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<u8>,
+        #[serde(with = "serde_bytes_as_bytes")]
+        bytes: Vec<u8>,
+        chars: (char, char, char),
+        floats: (f32, f64, f64, f64),
+        big: (u128, i128, i64, u64),
+        time: chrono::DateTime<chrono::Utc>,
+        #[serde(serialize_with = "display_with_escapes")]
+        displayed: (),
+        int_keys: BTreeMap<i32, &'static str>,
+        bool_keys: BTreeMap<bool, u8>,
+        char_keys: BTreeMap<char, u8>,
+        unit_variant_keys: Vec<(Variants, u8)>,
+        nested: Vec<Vec<BTreeMap<&'static str, Option<()>>>>,
+        empty: (Vec<u8>, BTreeMap<String, u8>, [u8; 0]),
+    }
+    mod serde_bytes_as_bytes {
+        pub fn serialize<S: serde::Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_bytes(bytes)
+        }
+    }
+    fn display_with_escapes<S: serde::Serializer>(_: &(), serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}\t\"{}\"\n{}", "tab", "quoted", 'ü'))
+    }
+
+    let everything = Everything {
+        unit: Unit,
+        newtype: Newtype("new\u{1}type"),
+        tuple: Tuple(255, i128::MIN, 1.5),
+        variants: vec![
+            Variants::Unit,
+            Variants::Newtype(7),
+            Variants::Tuple(-1, '"'),
+            Variants::Struct { a: Some(1), b: None },
+        ],
+        skipped: None,
+        bytes: vec![0, 1, 255],
+        chars: ('a', '\n', '😀'),
+        floats: (0.1, f64::NAN, f64::INFINITY, -1e300),
+        big: (u128::MAX, i128::MAX, i64::MIN, u64::MAX),
+        time: chrono::DateTime::from_timestamp(1_618_370_709, 877_000_000).expect("a time"),
+        displayed: (),
+        int_keys: BTreeMap::from([(-3, "minus three"), (12, "twelve")]),
+        bool_keys: BTreeMap::from([(false, 0), (true, 1)]),
+        char_keys: BTreeMap::from([('\\', 1)]),
+        unit_variant_keys: vec![(Variants::Unit, 1)],
+        nested: vec![vec![BTreeMap::from([("k", None), ("l", Some(()))])], vec![]],
+        empty: (Vec::new(), BTreeMap::new(), []),
+    };
+    same_bytes(&everything, "every shape");
+    // A map whose keys are unit variants, as serde_json writes it.
+    let keyed: BTreeMap<&str, Vec<(Variants, u8)>> = BTreeMap::from([("k", vec![(Variants::Unit, 2)])]);
+    same_bytes(&keyed, "unit variants in a sequence");
+}
+
+/// A key serde_json refuses is refused here too, with its words.
+#[test]
+fn a_key_serde_json_refuses_is_refused() {
+    use std::collections::BTreeMap;
+    let map = BTreeMap::from([(vec![1u8], 1u8)]);
+    let theirs = serde_json::to_vec(&map).expect_err("a sequence is no key").to_string();
+    let ours = cc_events::json::to_vec(&map)
+        .expect_err("a sequence is no key")
+        .to_string();
+    assert_eq!(ours, theirs);
+}
+
+/// The tracker's outputs, as `normalize --calls`, `--agents` and `--summary` write them.
+#[test]
+fn the_trackers_outputs_are_written_as_serde_json_writes_them() {
+    let mut tracker = cc_events::track::Tracker::default();
+    let mut written = 0;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut streams: Vec<_> = [
+        "aliyun_v2/scenarios",
+        "ccai_qm/streams",
+        "csta/streams",
+        "push_v7/streams",
+    ]
+    .iter()
+    .flat_map(|folder| std::fs::read_dir(root.join(folder)).expect("a stream folder"))
+    .map(|entry| entry.expect("an entry").path())
+    .filter(|path| path.extension().is_some_and(|ext| ext == "ndjson"))
+    .collect();
+    streams.sort();
+    assert_eq!(streams.len(), 21);
+    for path in streams {
+        let text = std::fs::read_to_string(&path).expect("a stream");
+        for line in text.lines().filter(|line| !line.trim().is_empty()) {
+            let event = cc_events::parse(line.as_bytes()).expect("a stream's line parses");
+            let update = tracker.track(&event, None);
+            for event in &update.events {
+                same_bytes(event, "a tracked event");
+            }
+            for record in &update.calls {
+                same_bytes(record, "a call record");
+                written += 1;
+            }
+            for interval in &update.intervals {
+                same_bytes(interval, "an interval");
+            }
+            for notice in &update.notices {
+                same_bytes(notice, "a notice");
+            }
+        }
+    }
+    let finish = tracker.finish();
+    for record in &finish.calls {
+        same_bytes(record, "a call record");
+        written += 1;
+    }
+    same_bytes(&tracker.board(), "the board");
+    assert!(written > 20, "only {written} call records");
 }
