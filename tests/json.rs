@@ -209,3 +209,15 @@ fn the_trackers_outputs_are_written_as_serde_json_writes_them() {
     same_bytes(&tracker.board(), "the board");
     assert!(written > 20, "only {written} call records");
 }
+
+/// serde_json's raw values (a `RawValue`, which another crate of a build may use) are written
+/// as their text, as serde_json writes them. Not by sonic-rs, which knows no `RawValue` and
+/// writes it as the struct serde_json uses to smuggle it (the crate's own types hold none).
+#[cfg(not(feature = "sonic"))]
+#[test]
+fn raw_values_are_written_as_serde_json_writes_them() {
+    use serde_json::value::RawValue;
+    let raw = RawValue::from_string(r#"{"kept" : [1, 2.50, "as sent"]}"#.to_owned()).expect("JSON");
+    same_bytes(&raw, "a raw value");
+    same_bytes(&vec![raw.clone(), raw], "raw values in an array");
+}

@@ -242,37 +242,28 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
+/// Tuples of every kind are written as arrays, element by element like a sequence.
+macro_rules! as_sequence {
+    ($($trait:ident::$method:ident),* $(,)?) => {
+        $(
+            impl ser::$trait for Compound<'_, '_> {
+                type Ok = ();
+                type Error = Error;
+                fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                    ser::SerializeSeq::serialize_element(self, value)
+                }
+                fn end(self) -> Result<(), Error> {
+                    ser::SerializeSeq::end(self)
+                }
+            }
+        )*
+    };
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
+as_sequence! {
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
 }
 
 impl ser::SerializeMap for Compound<'_, '_> {
@@ -316,7 +307,14 @@ impl ser::SerializeStruct for StructWriter<'_, '_> {
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         match self {
             StructWriter::Object(object) => object.entry(key, value),
-            StructWriter::Raw(writer) => value.serialize(RawWriter(&mut *writer.out)),
+            // The field is the JSON text itself (rare: only serde_json's own raw types).
+            StructWriter::Raw(writer) => match serde_json::to_value(value)? {
+                serde_json::Value::String(text) => {
+                    writer.out.extend_from_slice(text.as_bytes());
+                    Ok(())
+                }
+                _ => Err(<Error as ser::Error>::custom("a raw JSON value holds text")),
+            },
         }
     }
     fn end(self) -> Result<(), Error> {
@@ -471,127 +469,4 @@ fn serde_bytes_like(value: &[u8]) -> impl Serialize + '_ {
         }
     }
     Bytes(value)
-}
-
-/// The one field of a raw value: its text, written unescaped.
-struct RawWriter<'b>(&'b mut Vec<u8>);
-
-impl ser::Serializer for RawWriter<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Impossible<(), Error>;
-    type SerializeStructVariant = Impossible<(), Error>;
-
-    fn serialize_str(self, value: &str) -> Result<(), Error> {
-        self.0.extend_from_slice(value.as_bytes());
-        Ok(())
-    }
-    fn serialize_bool(self, _: bool) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_char(self, _: char) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        Err(not_raw())
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(not_raw())
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(not_raw())
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(not_raw())
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(not_raw())
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(not_raw())
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        Err(not_raw())
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(not_raw())
-    }
-}
-
-fn not_raw() -> Error {
-    <Error as ser::Error>::custom("a raw JSON value holds text")
 }
