@@ -10,9 +10,13 @@
 //! `cargo bench --bench track -- --criterion` runs criterion groups of the same pairs instead
 //! (one after the other, so their ratio mixes two moments of a shared machine).
 //!
-//! `-- --profile STRATEGY [--set mixed|calls] [--repeat N]` runs one strategy N times over one
+//! `-- --profile STRATEGY [--set SET] [--repeat N]` runs one strategy N times over one
 //! set, untimed: for `valgrind --tool=callgrind` or `perf record`, one strategy at a time.
-//! `-- --dump [--set mixed|calls]` prints the set as NDJSON (for `normalize --calls`).
+//! `-- --dump [--set SET]` prints the set as NDJSON (for `normalize --calls`).
+//!
+//! The sets: `mixed` (the generated corpus of `benches/corpus.rs`), `calls` (the fixture call
+//! streams of the four vendors, a new call id per repetition) and `calls_<schema>` (one
+//! vendor's streams alone, as a service taking one vendor's feed runs them).
 //!
 //! Before the timings, each set's line says what tracking it means: how many call records
 //! it closes and what became of its events.
@@ -189,9 +193,9 @@ fn what_tracking_sees(payloads: &[Vec<u8>], received: DateTime<Utc>) -> String {
     )
 }
 
-/// The fixture call streams of every vendor, repeated with a new call id each time, until
-/// `count` events.
-fn call_streams(count: usize) -> Vec<Vec<u8>> {
+/// The fixture call streams of every vendor (or of the schema `only`), repeated with a new call
+/// id each time, until `count` events.
+fn call_streams(count: usize, only: Option<&str>) -> Vec<Vec<u8>> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let streams = [
         (
@@ -212,6 +216,7 @@ fn call_streams(count: usize) -> Vec<Vec<u8>> {
     ];
     let texts: Vec<(String, &str)> = streams
         .iter()
+        .filter(|(path, _)| only.is_none_or(|schema| path.starts_with(&format!("{schema}/"))))
         .map(|(path, call)| (std::fs::read_to_string(root.join(path)).expect("a stream"), *call))
         .collect();
     let mut out = Vec::with_capacity(count);
@@ -243,7 +248,7 @@ fn main() {
             "--criterion" => criterion = true,
             "--dump" => dump = true,
             "--profile" => profile = args.next(),
-            "--set" => set = args.next().expect("--set mixed|calls"),
+            "--set" => set = args.next().expect("--set mixed|calls|calls_<schema>"),
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat N"),
             _ => {} // cargo bench passes `--bench`
         }
@@ -253,9 +258,22 @@ fn main() {
         .into_iter()
         .map(|p| p.bytes)
         .collect();
-    let sets = [("mixed", mixed), ("calls", call_streams(events))];
+    // One vendor's streams alone as well: most services take one vendor's feed, whose code
+    // (one schema's reader and conversion beside the tracker) is a smaller working set.
+    let mut sets = vec![("mixed", mixed), ("calls", call_streams(events, None))];
+    for (schema, name) in [
+        ("aliyun_v2", "calls_aliyun_v2"),
+        ("push_v7", "calls_push_v7"),
+        ("csta", "calls_csta"),
+        ("ccai_qm", "calls_ccai_qm"),
+    ] {
+        sets.push((name, call_streams(events, Some(schema))));
+    }
     if dump {
-        let (_, payloads) = sets.iter().find(|(name, _)| *name == set).expect("--set mixed|calls");
+        let (_, payloads) = sets
+            .iter()
+            .find(|(name, _)| *name == set)
+            .expect("--set mixed|calls|calls_<schema>");
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
         for p in payloads {
@@ -265,7 +283,10 @@ fn main() {
         return;
     }
     if let Some(strategy) = profile {
-        let (_, payloads) = sets.iter().find(|(name, _)| *name == set).expect("--set mixed|calls");
+        let (_, payloads) = sets
+            .iter()
+            .find(|(name, _)| *name == set)
+            .expect("--set mixed|calls|calls_<schema>");
         let (_, run) = STRATEGIES
             .iter()
             .find(|(name, _)| *name == strategy)
