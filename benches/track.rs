@@ -6,6 +6,8 @@
 //! median over rounds (the first, a warm-up, dropped) is printed. `parse_and_track` is
 //! [`Tracker::track`] (which converts each event itself) and `finish`, `parse_and_track_into`
 //! the same with one reused [`Update`] (`Tracker::track_into`). The target is at most 1.3.
+//! `parse_and_least_state` is the least any tracker does (each event's call and agent looked
+//! up and updated in a `HashMap`), for scale.
 //!
 //! `cargo bench --bench track -- --criterion` runs criterion groups of the same pairs instead
 //! (one after the other, so their ratio mixes two moments of a shared machine).
@@ -24,10 +26,12 @@
 mod corpus;
 mod interleave;
 
-use cc_events::common::ConvertOptions;
+use cc_events::common::{AgentState, ConvertOptions, EventKind, Vendor};
 use cc_events::track::{Disposition, Tracker, Update};
+use cc_events::wire::Text;
 use chrono::{DateTime, TimeDelta, Utc};
 use criterion::{BenchmarkId, Criterion, Throughput};
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::Write;
 use std::time::Duration;
@@ -98,6 +102,35 @@ fn run_track_into(payloads: &[Vec<u8>], received: DateTime<Utc>) {
     black_box(tracker.finish());
 }
 
+/// The least any tracker does, for scale: parse + `to_common`, then each event's call and
+/// agent looked up in a `HashMap` (standard hasher) and their latest time and state kept, a
+/// call forgotten when it clears. No records, intervals, vendor knowledge or duplicates.
+fn run_least_state(payloads: &[Vec<u8>], options: &ConvertOptions) {
+    // Vendor, tenant, id.
+    type Key = (Vendor, Option<Text>, Text);
+    let mut calls: HashMap<Key, DateTime<Utc>> = HashMap::new();
+    let mut agents: HashMap<Key, (AgentState, DateTime<Utc>)> = HashMap::new();
+    for p in payloads {
+        let event = cc_events::parse(p).expect("parses");
+        let common = event.to_common(options);
+        let time = common.time.as_ref().map_or(DateTime::UNIX_EPOCH, |time| time.utc);
+        if let Some(call) = &common.call_id {
+            let key = (common.vendor.clone(), common.tenant.clone(), call.clone());
+            if common.kind == EventKind::CallCleared {
+                calls.remove(&key);
+            } else {
+                calls.insert(key, time);
+            }
+        }
+        if let (Some(agent), Some(state)) = (&common.agent_id, &common.agent_state) {
+            let key = (common.vendor.clone(), common.tenant.clone(), agent.clone());
+            agents.insert(key, (state.clone(), time));
+        }
+        black_box(common);
+    }
+    black_box((calls.len(), agents.len()));
+}
+
 fn parse_only(payloads: &[Vec<u8>]) {
     for p in payloads {
         black_box(cc_events::parse(p).expect("parses"));
@@ -107,9 +140,10 @@ fn parse_only(payloads: &[Vec<u8>]) {
 type Run = fn(&[Vec<u8>], &ConvertOptions, DateTime<Utc>);
 
 /// The strategies, each over the whole set once. The first is the baseline.
-const STRATEGIES: [(&str, Run); 4] = [
+const STRATEGIES: [(&str, Run); 5] = [
     ("parse_and_to_common", |p, options, _| run_to_common(p, options)),
     ("parse", |p, _, _| parse_only(p)),
+    ("parse_and_least_state", |p, options, _| run_least_state(p, options)),
     ("parse_and_track", |p, _, received| run_track(p, received)),
     ("parse_and_track_into", |p, _, received| run_track_into(p, received)),
 ];
