@@ -3,7 +3,9 @@
 //!
 //! `cargo bench --bench ratios` (`-- --rounds N --events N` to change the defaults;
 //! `-- --only serialize,lines` runs only the strategies whose names hold one of the words, with
-//! their baselines).
+//! their baselines; `-- --by-type` runs, instead of the usual corpora, sets of one event type
+//! each, the most common ten of the mixed corpus, beside a mixed set of the same size: what
+//! mixing event types costs, as their readers and conversions share the instruction cache).
 //! Criterion's groups run one after the other, so on a shared machine a ratio read off two of
 //! its medians mixes two moments of the machine; here each ratio is taken within one round,
 //! where every strategy ran moments apart, and the median over rounds drops the noisy ones.
@@ -192,6 +194,7 @@ fn main() {
     let mut rounds = 15;
     let mut events = 20_000;
     let mut only: Vec<String> = Vec::new();
+    let mut by_type = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -205,24 +208,67 @@ fn main() {
                     .map(str::to_owned)
                     .collect()
             }
+            "--by-type" => by_type = true,
             _ => {} // cargo bench passes `--bench`
         }
     }
     let sources = corpus::Sources::load();
-    let mut sets = vec![Set::new("mixed", corpus::generate(&sources, events, 42, None))];
+    let sets = if by_type {
+        sets_by_type(&sources, events)
+    } else {
+        usual_sets(&sources, events)
+    };
+    run_sets(&sets, &only, rounds);
+}
+
+/// The sets of one event type each (the ten most common of a mixed corpus three times
+/// `events` long, `events / 10` of each), after a mixed set of the same size.
+fn sets_by_type(sources: &corpus::Sources, events: usize) -> Vec<Set> {
+    let size = (events / 10).max(1);
+    let payloads = corpus::generate(sources, events * 3, 42, None);
+    let mut by_type: std::collections::BTreeMap<String, Vec<corpus::Payload>> = Default::default();
+    let mut mixed = Vec::with_capacity(size);
+    for payload in payloads {
+        let event = typed(payload.schema, &payload.bytes);
+        let name = format!("{}:{}", payload.schema, event.event_type().unwrap_or("-"));
+        if mixed.len() < size {
+            mixed.push(corpus::Payload {
+                schema: payload.schema,
+                bytes: payload.bytes.clone(),
+            });
+        }
+        by_type.entry(name).or_default().push(payload);
+    }
+    let mut types: Vec<(String, Vec<corpus::Payload>)> = by_type.into_iter().collect();
+    types.sort_by_key(|(name, set)| (std::cmp::Reverse(set.len()), name.clone()));
+    let mut sets = vec![Set::new("mixed", mixed)];
+    for (name, mut set) in types.into_iter().take(10) {
+        set.truncate(size);
+        sets.push(Set::new(&name, set));
+    }
+    sets
+}
+
+/// The mixed corpus, each schema's, and the 7moor CDRs'.
+fn usual_sets(sources: &corpus::Sources, events: usize) -> Vec<Set> {
+    let mut sets = vec![Set::new("mixed", corpus::generate(sources, events, 42, None))];
     for schema in corpus::SCHEMAS {
         sets.push(Set::new(
             schema.as_str(),
-            corpus::generate(&sources, events / 4, 42, Some(schema)),
+            corpus::generate(sources, events / 4, 42, Some(schema)),
         ));
     }
-    let cdr: Vec<corpus::Payload> = corpus::generate(&sources, events * 2, 7, Some(Schema::PushV7))
+    let cdr: Vec<corpus::Payload> = corpus::generate(sources, events * 2, 7, Some(Schema::PushV7))
         .into_iter()
         .filter(|p| p.bytes.len() > 2500)
         .take(events / 8)
         .collect();
     sets.push(Set::new("push_v7_cdr", cdr));
+    sets
+}
 
+/// Runs the strategies `only` asks for (every one when empty) over every set, interleaved.
+fn run_sets(sets: &[Set], only: &[String], rounds: usize) {
     // The strategies asked for, and the baselines their ratios need.
     let wanted = |name: &str| only.is_empty() || only.iter().any(|word| name.contains(word.as_str()));
     let mut chosen: Vec<usize> = (0..STRATEGIES.len()).filter(|&s| wanted(STRATEGIES[s].0)).collect();
@@ -249,7 +295,7 @@ fn main() {
         "{rounds} rounds, medians of per-round ratios (above 1: faster than the baseline)"
     )
     .ok();
-    for set in &sets {
+    for set in sets {
         let bytes: usize = set.payloads.iter().map(|p| p.bytes.len()).sum();
         let seconds = interleave::time_rounds(chosen.len(), rounds, &mut rng, |c| {
             (STRATEGIES[chosen[c]].1)(set, &mut buffer, &options)
