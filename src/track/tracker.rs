@@ -438,6 +438,10 @@ impl Tracker {
     }
 
     /// Tracks one event, completed in place (`common`, `inferred`); gives its disposition.
+    // Not inlined, nor `apply_agents`, `apply_call` and `sweep`: inlined, they made
+    // `track_into` 15 KB, of which an event runs scattered pieces (callgrind: 2-3% fewer L1i
+    // misses and 0.4% fewer instructions apart; wall-clock ratios about 0.03 lower).
+    #[inline(never)]
     fn track_common(
         &mut self,
         knowledge: &dyn VendorKnowledge,
@@ -524,6 +528,7 @@ impl Tracker {
 
     /// Moves the agents the event names; gives whether it named one.
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     fn apply_agents(
         &mut self,
         common: &CommonEvent,
@@ -843,6 +848,7 @@ impl Tracker {
     /// Applies the event to its call (`call_key`); `None` when it has no meaning for it. Sets
     /// `role` to the role of the event's party, when the payload left it unknown and the
     /// call's earlier events tell it.
+    #[inline(never)]
     fn apply_call(
         &mut self,
         common: &CommonEvent,
@@ -1049,6 +1055,7 @@ impl Tracker {
 
     /// Advances the clock of a vendor and tenant (`clock_key`) to `now`, and closes their calls
     /// idle for longer than the idle time (looked for at most once per tenth of it).
+    #[inline(never)]
     fn sweep(&mut self, clock_key: &Key<'_>, now: DateTime<Utc>, out: &mut Sink<'_>) {
         let (vendor, tenant) = (clock_key.vendor, clock_key.tenant);
         let step = self.config.idle_timeout / 10;
