@@ -120,9 +120,11 @@ impl Event {
 
     /// Fills `out` in place (a by-value chain would move the whole event at every step).
     fn fill_common(&self, out: &mut CommonEvent, vendor_type: &EventType, options: &ConvertOptions) {
+        // Looked up once: the accessor searches two field groups.
+        let agent_id = self.agent_id();
         out.set_tenant(self.instance_id().or(options.tenant.as_deref()));
         out.set_call_id(self.contact_id());
-        out.set_agent_id(self.agent_id());
+        out.set_agent_id(agent_id);
         out.time = self.common_time(options);
 
         if let Some(call) = self.group::<CallFields>() {
@@ -144,14 +146,14 @@ impl Event {
             };
             out.party = Some(
                 Party::new(role)
-                    .with_agent_id(self.agent_id())
+                    .with_agent_id(agent_id)
                     .with_id(call.channel_id.as_str()),
             );
         }
         if let Some(agent) = self.group::<CallAgentFields>() {
             out.set_queue(agent.skill_group_id.as_str());
         }
-        let leg = |role: PartyRole| Party::new(role).with_id(out_leg(self)).with_agent_id(self.agent_id());
+        let leg = |role: PartyRole| Party::new(role).with_id(out_leg(self)).with_agent_id(agent_id);
 
         let agent_state = |out: &mut CommonEvent, kind: EventKind, state: AgentState| {
             out.kind = kind;
@@ -225,7 +227,7 @@ impl Event {
                 out.party = Some(
                     Party::new(PartyRole::Agent)
                         .with_number(event.originator.as_str())
-                        .with_agent_id(self.agent_id()),
+                        .with_agent_id(agent_id),
                 );
                 out.counterparty = Some(Party::new(PartyRole::Unknown).with_number(event.destination.as_str()));
             }
@@ -310,11 +312,7 @@ impl Event {
                 out.party = Some(
                     Party::new(role.clone())
                         .with_id(event.channel_name.as_str())
-                        .with_agent_id(if role == PartyRole::Agent {
-                            self.agent_id()
-                        } else {
-                            None
-                        }),
+                        .with_agent_id(if role == PartyRole::Agent { agent_id } else { None }),
                 );
             }
             Event::RecordingReady(_) | Event::DualTrackRecordingReady(_) => out.kind = EventKind::RecordingReady,

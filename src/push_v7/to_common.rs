@@ -118,9 +118,12 @@ impl Event {
 
     /// Fills `out` in place (a by-value chain would move the whole event at every step).
     fn fill_common(&self, out: &mut CommonEvent, super_id: Option<&str>, options: &ConvertOptions) {
+        // Looked up once each: every accessor finds its field group through the event's type.
+        let agent_number = self.agent_number();
+        let call_event = self.call_event();
         out.set_tenant(self.account_id().or(options.tenant.as_deref()));
         out.set_call_id(self.call_unique_id().or(super_id));
-        out.set_agent_id(self.agent_number());
+        out.set_agent_id(agent_number);
         out.event_id = self.event_unique_id().map(Text::new);
         out.time = self.common_time(options);
         if let Some(id) = super_id.filter(|id| out.call_id.as_deref() != Some(*id)) {
@@ -132,9 +135,9 @@ impl Event {
             out.set_numbers(caller, callee);
         }
 
-        let agent = Party::agent(self.agent_number());
+        let agent = Party::agent(agent_number);
         let customer = Party::new(PartyRole::Customer).with_number(self.customer_number());
-        let call_state = self.call_event().and_then(connection_state);
+        let call_state = call_event.and_then(connection_state);
         match self {
             Event::DialoutRing(_) | Event::IncomingRing(_) => {
                 out.kind = EventKind::Delivered;
@@ -148,7 +151,7 @@ impl Event {
             }
             Event::DialoutHangup(_) | Event::IncomingHangup(_) => out.kind = EventKind::CallCleared,
             Event::CustomerConnected(_) => {
-                let kind = match self.call_event() {
+                let kind = match call_event {
                     Some(CallEvent::Calling) => EventKind::Originated,
                     Some(CallEvent::Ring) => EventKind::Delivered,
                     Some(CallEvent::Hangup) => EventKind::ConnectionCleared,
@@ -163,7 +166,7 @@ impl Event {
                 match status {
                     Some(status) => agent_status(out, status, event.status_label()),
                     None => {
-                        let kind = match self.call_event() {
+                        let kind = match call_event {
                             Some(CallEvent::Calling) => EventKind::Originated,
                             Some(CallEvent::Ring) => EventKind::Delivered,
                             Some(CallEvent::Link) => EventKind::Established,
