@@ -126,18 +126,15 @@ impl CauseCode {
     /// Reads an ECMA cause name written in any casing, with or without `_`/`-`/spaces:
     /// `newCall`, `NEWCALL`, `NEW_CALL` all give [`CauseCode::NewCall`]; anything else `Other`.
     pub fn from_ecma(text: &str) -> Self {
-        // The exact ECMA spelling first (what feeds send): a length-and-bytes compare, where
-        // the loose one folds every character of both sides.
-        let known = CauseCode::KNOWN.iter().filter(|code| **code != CauseCode::Other);
-        known
-            .clone()
-            .find(|code| code.as_str() == text)
+        // The exact ECMA spelling first (what feeds send), by the generated match; then any
+        // casing, comparing only the names of the text's length.
+        CauseCode::from_known(text)
             .or_else(|| {
-                known
-                    .clone()
-                    .find(|code| crate::wire::loosely_equal(code.as_str(), text))
+                crate::wire::loosely_find(text, CauseCode::KNOWN_VALUES)
+                    .and_then(|index| CauseCode::KNOWN.get(index))
+                    .cloned()
             })
-            .cloned()
+            .filter(|code| *code != CauseCode::Other)
             .unwrap_or(CauseCode::Other)
     }
 
@@ -175,6 +172,11 @@ mod tests {
         );
         assert_eq!(CauseCode::from_ecma("other"), CauseCode::Other);
         assert_eq!(CauseCode::from_ecma("nonsense"), CauseCode::Other);
+        assert_eq!(CauseCode::from_ecma("NORMAL_CLEARING"), CauseCode::NormalClearing);
+        for value in CauseCode::KNOWN_VALUES {
+            // `loosely_find` compares only names as long as the text without separators.
+            assert!(!crate::wire::has_separator(value), "{value}");
+        }
         assert_eq!(
             serde_json::to_value(CauseCode::NormalClearing).unwrap(),
             "normalClearing"

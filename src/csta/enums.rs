@@ -6,15 +6,11 @@
 //! is kept as sent (`Unknown("NEW_CALL")`), and each set's `standard()` matches it to the
 //! documented value, ignoring case, `_`, `-` and spaces.
 
-use crate::wire::{loosely_equal, open_enum};
+use crate::wire::{loosely_equal, loosely_find, open_enum};
 
 /// The documented value `text` stands for, matched loosely (`KNOWN_VALUES[i]` is `KNOWN[i]`).
 fn loose_match<T: Clone>(text: &str, values: &[&str], known: &[T]) -> Option<T> {
-    values
-        .iter()
-        .position(|value| loosely_equal(value, text))
-        .and_then(|index| known.get(index))
-        .cloned()
+    loosely_find(text, values).and_then(|index| known.get(index)).cloned()
 }
 
 /// `standard()` for an open enum: the variant itself when documented, else the documented value
@@ -542,6 +538,21 @@ mod tests {
         assert_eq!(codes.len(), 120);
         assert_eq!(EventCause::NewCall.ecma_code(), Some(22));
         assert_eq!(EventCause::LawfulInterception.ecma_code(), Some(121));
+    }
+
+    #[test]
+    fn values_matched_loosely_are_written_without_separators() {
+        // `loosely_find` compares only values as long as the text without its separators.
+        let sets: [&[&str]; 5] = [
+            EventCategory::KNOWN_VALUES,
+            AgentMode::KNOWN_VALUES,
+            AgentStatus::KNOWN_VALUES,
+            LocalState::KNOWN_VALUES,
+            EventCause::KNOWN_VALUES,
+        ];
+        for value in sets.iter().flat_map(|set| set.iter()) {
+            assert!(!crate::wire::has_separator(value), "{value}");
+        }
     }
 
     #[test]

@@ -52,7 +52,10 @@ pub use object::{ObjectDyn, WireObject};
 pub(crate) use object::{has_flag, wire_group, wire_object};
 #[doc(hidden)]
 pub use open_enum::OpenEnumVisitor;
+#[cfg(test)]
+pub(crate) use open_enum::has_separator;
 pub use open_enum::loosely_equal;
+pub(crate) use open_enum::loosely_find;
 pub(crate) use open_enum::open_enum;
 pub use path::{JsonPath, PathSegment};
 pub use text::{CommaList, Embedded, KeyValuePairs, Separated};

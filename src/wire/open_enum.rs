@@ -160,6 +160,25 @@ pub fn loosely_equal(a: &str, b: &str) -> bool {
     }
 }
 
+/// The place in `values` of the value `text` is loosely equal to (see [`loosely_equal`]).
+/// Only the values as long as `text` without its separators are compared, so `values` must
+/// be written without any (`_`, `-`, space): the known values of every set it serves are
+/// checked for that by a test. A cause of another casing is found in one or two compares, not
+/// one per value of a list of 120.
+pub(crate) fn loosely_find(text: &str, values: &[&str]) -> Option<usize> {
+    let significant = text.bytes().filter(|byte| !matches!(byte, b'_' | b'-' | b' ')).count();
+    values
+        .iter()
+        .position(|value| value.len() == significant && loosely_equal(value, text))
+}
+
+/// Whether `value` holds a byte [`loosely_equal`] ignores: none of the values given to
+/// [`loosely_find`] may.
+#[cfg(test)]
+pub(crate) fn has_separator(value: &str) -> bool {
+    value.bytes().any(|byte| matches!(byte, b'_' | b'-' | b' '))
+}
+
 /// The serde visitor behind every open enum's `Deserialize`: a string, borrowed when it can be.
 pub struct OpenEnumVisitor<T>(PhantomData<fn() -> T>);
 
@@ -238,6 +257,10 @@ mod tests {
         assert!(loosely_equal("normalClearing", "normal-clearing"));
         assert!(loosely_equal("", "_ -"));
         assert!(!loosely_equal("newCall", "newCalls"));
+        assert_eq!(super::loosely_find("NEW_CALL", &["newCalls", "newCall"]), Some(1));
+        assert_eq!(super::loosely_find("new call", &["newCall"]), Some(0));
+        assert_eq!(super::loosely_find("newCal", &["newCall"]), None);
+        assert_eq!(super::loosely_find("", &["a", ""]), Some(1));
         assert!(!loosely_equal("新", "新x"));
         assert!(loosely_equal("新_A", "新a"));
     }
