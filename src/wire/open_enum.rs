@@ -148,7 +148,7 @@ pub(crate) use open_enum;
 /// (`newCall`, `NEWCALL`, `NEW_CALL`, `new-call`): ASCII case, `_`, `-` and spaces are ignored.
 /// Allocates nothing: it runs on every cause of every converted event.
 pub fn loosely_equal(a: &str, b: &str) -> bool {
-    let significant = |byte: &u8| !matches!(byte, b'_' | b'-' | b' ');
+    let significant = |byte: &u8| !is_separator(*byte);
     let mut a = a.bytes().filter(significant);
     let mut b = b.bytes().filter(significant);
     loop {
@@ -160,13 +160,18 @@ pub fn loosely_equal(a: &str, b: &str) -> bool {
     }
 }
 
+/// The bytes [`loosely_equal`] ignores.
+fn is_separator(byte: u8) -> bool {
+    matches!(byte, b'_' | b'-' | b' ')
+}
+
 /// The place in `values` of the value `text` is loosely equal to (see [`loosely_equal`]).
 /// Only the values as long as `text` without its separators are compared, so `values` must
 /// be written without any (`_`, `-`, space): the known values of every set it serves are
-/// checked for that by a test. A cause of another casing is found in one or two compares, not
-/// one per value of a list of 120.
+/// checked for that by a test. The fold then runs on the few values of that length, not on
+/// each of a list of 120.
 pub(crate) fn loosely_find(text: &str, values: &[&str]) -> Option<usize> {
-    let significant = text.bytes().filter(|byte| !matches!(byte, b'_' | b'-' | b' ')).count();
+    let significant = text.bytes().filter(|byte| !is_separator(*byte)).count();
     values
         .iter()
         .position(|value| value.len() == significant && loosely_equal(value, text))
@@ -176,7 +181,7 @@ pub(crate) fn loosely_find(text: &str, values: &[&str]) -> Option<usize> {
 /// [`loosely_find`] may.
 #[cfg(test)]
 pub(crate) fn has_separator(value: &str) -> bool {
-    value.bytes().any(|byte| matches!(byte, b'_' | b'-' | b' '))
+    value.bytes().any(is_separator)
 }
 
 /// The serde visitor behind every open enum's `Deserialize`: a string, borrowed when it can be.
