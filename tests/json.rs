@@ -84,6 +84,14 @@ fn the_whole_data_model_is_written_as_serde_json_writes_it() {
         Tuple(i8, char),
         Struct { a: Option<u32>, b: Option<bool> },
     }
+    /// Map keys that are a unit variant or a newtype around a text (written as the text).
+    #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+    enum VariantKey {
+        Inbound,
+        Outbound,
+    }
+    #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+    struct NewtypeKey(&'static str);
     #[derive(Serialize)]
     struct Everything {
         unit: Unit,
@@ -103,7 +111,9 @@ fn the_whole_data_model_is_written_as_serde_json_writes_it() {
         int_keys: BTreeMap<i32, &'static str>,
         bool_keys: BTreeMap<bool, u8>,
         char_keys: BTreeMap<char, u8>,
-        unit_variant_keys: Vec<(Variants, u8)>,
+        unit_variant_keys: BTreeMap<VariantKey, u8>,
+        newtype_keys: BTreeMap<NewtypeKey, u8>,
+        unit_variants_in_tuples: Vec<(Variants, u8)>,
         nested: Vec<Vec<BTreeMap<&'static str, Option<()>>>>,
         empty: (Vec<u8>, BTreeMap<String, u8>, [u8; 0]),
     }
@@ -136,14 +146,13 @@ fn the_whole_data_model_is_written_as_serde_json_writes_it() {
         int_keys: BTreeMap::from([(-3, "minus three"), (12, "twelve")]),
         bool_keys: BTreeMap::from([(false, 0), (true, 1)]),
         char_keys: BTreeMap::from([('\\', 1)]),
-        unit_variant_keys: vec![(Variants::Unit, 1)],
+        unit_variant_keys: BTreeMap::from([(VariantKey::Inbound, 1), (VariantKey::Outbound, 2)]),
+        newtype_keys: BTreeMap::from([(NewtypeKey("tab\there"), 3)]),
+        unit_variants_in_tuples: vec![(Variants::Unit, 1)],
         nested: vec![vec![BTreeMap::from([("k", None), ("l", Some(()))])], vec![]],
         empty: (Vec::new(), BTreeMap::new(), []),
     };
     same_bytes(&everything, "every shape");
-    // A map whose keys are unit variants, as serde_json writes it.
-    let keyed: BTreeMap<&str, Vec<(Variants, u8)>> = BTreeMap::from([("k", vec![(Variants::Unit, 2)])]);
-    same_bytes(&keyed, "unit variants in a sequence");
 }
 
 /// A key serde_json refuses is refused here too, with its words.

@@ -36,12 +36,22 @@ pub(super) struct Compound<'w, 'a> {
 }
 
 impl<'w, 'a> Compound<'w, 'a> {
-    fn open(writer: &'w mut Writer<'a>, bracket: u8, variant: bool) -> Self {
+    /// A tuple or struct variant's content: `{"variant":` and `bracket`, closed with both.
+    fn open_variant(writer: &'w mut Writer<'a>, variant: &str, bracket: u8) -> Self {
+        write_variant_key(writer, variant);
+        Compound {
+            variant: true,
+            ..Compound::open(writer, bracket)
+        }
+    }
+
+    /// An array or object: `bracket`.
+    fn open(writer: &'w mut Writer<'a>, bracket: u8) -> Self {
         writer.out.push(bracket);
         Compound {
             writer,
             first: true,
-            variant,
+            variant: false,
         }
     }
 
@@ -68,8 +78,9 @@ impl<'w, 'a> Compound<'w, 'a> {
     }
 }
 
-/// Writes `{"variant":` and gives the writer for what follows.
-fn open_variant(writer: &mut Writer<'_>, variant: &str) {
+/// Writes `{"variant":`, the start of an externally tagged variant (closed with `}` after
+/// its content).
+fn write_variant_key(writer: &mut Writer<'_>, variant: &str) {
     writer.out.push(b'{');
     write_str(writer.out, variant);
     writer.out.push(b':');
@@ -169,13 +180,13 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        open_variant(self, variant);
+        write_variant_key(self, variant);
         value.serialize(&mut *self)?;
         self.out.push(b'}');
         Ok(())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
-        Ok(Compound::open(self, b'[', false))
+        Ok(Compound::open(self, b'['))
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'w, 'a>, Error> {
         self.serialize_seq(Some(len))
@@ -190,17 +201,16 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
-        open_variant(self, variant);
-        Ok(Compound::open(self, b'[', true))
+        Ok(Compound::open_variant(self, variant, b'['))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
-        Ok(Compound::open(self, b'{', false))
+        Ok(Compound::open(self, b'{'))
     }
     fn serialize_struct(self, name: &'static str, _len: usize) -> Result<StructWriter<'w, 'a>, Error> {
         if RAW_TOKENS.contains(&name) {
             return Ok(StructWriter::Raw(self));
         }
-        Ok(StructWriter::Object(Compound::open(self, b'{', false)))
+        Ok(StructWriter::Object(Compound::open(self, b'{')))
     }
     fn serialize_struct_variant(
         self,
@@ -209,8 +219,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
-        open_variant(self, variant);
-        Ok(Compound::open(self, b'{', true))
+        Ok(Compound::open_variant(self, variant, b'{'))
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), Error> {
         // Formatted straight into the buffer, escaped piece by piece: no `String` in between.
