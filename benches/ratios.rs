@@ -56,10 +56,18 @@ impl Set {
             let sonic = sonic_rs::from_slice::<AnyEvent>(&payload.bytes).expect("sonic-rs parses");
             assert_eq!(&sonic, event, "sonic-rs read another event");
         }
+        // The payloads' own bytes, compacted: written back from `Value` they would have their
+        // keys sorted (a discriminator behind the keys before it) and their escapes decoded,
+        // which is not what a vendor's file holds.
         let mut ndjson = Vec::new();
-        for value in &values {
-            serde_json::to_writer(&mut ndjson, value).expect("writes");
+        for payload in &payloads {
+            compact_into(&payload.bytes, &mut ndjson);
             ndjson.push(b'\n');
+        }
+        let lines = ndjson.split(|&b| b == b'\n').filter(|line| !line.is_empty());
+        for (line, value) in lines.zip(&values) {
+            let compacted: Value = serde_json::from_slice(line).expect("a compacted payload is JSON");
+            assert_eq!(&compacted, value, "compacting changed a payload");
         }
         Set {
             name: name.to_owned(),
@@ -67,6 +75,26 @@ impl Set {
             values,
             events,
             ndjson,
+        }
+    }
+}
+
+/// Appends `json` with the whitespace between its tokens left out: the same keys in the same
+/// order, the same texts with the same escapes.
+fn compact_into(json: &[u8], out: &mut Vec<u8>) {
+    let (mut in_text, mut escaped) = (false, false);
+    for &byte in json {
+        if in_text {
+            out.push(byte);
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_text = false,
+                _ => {}
+            }
+        } else if !byte.is_ascii_whitespace() {
+            in_text = byte == b'"';
+            out.push(byte);
         }
     }
 }
