@@ -4,7 +4,8 @@
 //! through `io::Write`. Numbers are formatted by `serde_json` itself (the same `itoa` and
 //! `ryu` output), and so are map keys of a type other than text, the rare case.
 
-use super::escape::{write_contents, write_str};
+use super::escape::{write_clean_str, write_contents, write_str};
+use crate::wire::CLEAN_KEY_TOKEN;
 use serde::ser::{self, Impossible, Serialize};
 use serde_json::Error;
 use std::fmt;
@@ -280,7 +281,10 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         self.comma();
-        key.serialize(KeyWriter(&mut *self.writer))
+        key.serialize(KeyWriter {
+            writer: &mut *self.writer,
+            clean: false,
+        })
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         self.writer.out.push(b':');
@@ -336,7 +340,11 @@ impl ser::SerializeStruct for StructWriter<'_, '_> {
 
 /// A map key: a text is written here; a key of another type (a number, a bool) as serde_json
 /// writes it, by having serde_json write a one-entry map and keeping its key.
-struct KeyWriter<'w, 'a>(&'w mut Writer<'a>);
+struct KeyWriter<'w, 'a> {
+    writer: &'w mut Writer<'a>,
+    /// Inside a [`crate::wire::CleanKey`]: the text needs no escaping.
+    clean: bool,
+}
 
 impl KeyWriter<'_, '_> {
     #[cold]
@@ -355,7 +363,7 @@ impl KeyWriter<'_, '_> {
         let key = text
             .get(1..text.len().saturating_sub(6))
             .ok_or_else(|| <Error as ser::Error>::custom("serde_json wrote no map"))?;
-        self.0.out.extend_from_slice(key);
+        self.writer.out.extend_from_slice(key);
         Ok(())
     }
 }
@@ -384,7 +392,11 @@ impl ser::Serializer for KeyWriter<'_, '_> {
 
     #[inline]
     fn serialize_str(self, value: &str) -> Result<(), Error> {
-        write_str(self.0.out, value);
+        if self.clean {
+            write_clean_str(self.writer.out, value);
+        } else {
+            write_str(self.writer.out, value);
+        }
         Ok(())
     }
     fn serialize_char(self, value: char) -> Result<(), Error> {
@@ -393,11 +405,13 @@ impl ser::Serializer for KeyWriter<'_, '_> {
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), Error> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<(), Error> {
-        value.serialize(self)
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<(), Error> {
+        // By address, the cheap test: only the crate's own declarations use the token.
+        let clean = std::ptr::eq(name, CLEAN_KEY_TOKEN);
+        value.serialize(KeyWriter { clean, ..self })
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), Error> {
-        ser::Serializer::collect_str(self.0, value)
+        ser::Serializer::collect_str(self.writer, value)
     }
     keys_through_serde_json! {
         serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,

@@ -16,6 +16,7 @@
 //! Everything here keeps the lossless contract: for any payload `p` a parser accepts,
 //! `serde_json::to_value(parse(p)?) == serde_json::from_slice::<Value>(p)?`.
 
+mod clean_key;
 mod deviation;
 pub(crate) mod dispatch;
 mod field;
@@ -30,6 +31,7 @@ mod text;
 mod time;
 mod value;
 
+pub(crate) use clean_key::{CLEAN_KEY_TOKEN, CleanKey};
 pub use deviation::{Deviation, DeviationKind};
 pub(crate) use dispatch::wire_events;
 pub use dispatch::{EventSchema, deviations};

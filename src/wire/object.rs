@@ -343,7 +343,7 @@ macro_rules! wire_group {
             }
 
             fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-                $( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*
+                $( if !self.$field.is_absent() { map.serialize_entry(&const { $crate::wire::CleanKey::new($key) }, &self.$field)?; } )*
                 let _ = map;
                 Ok(())
             }
@@ -441,7 +441,7 @@ macro_rules! wire_object {
 
             fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
                 $($( $crate::wire::Fields::serialize_fields(&self.$group, map)?; )*)?
-                $($( if !self.$field.is_absent() { map.serialize_entry($key, &self.$field)?; } )*)?
+                $($( if !self.$field.is_absent() { map.serialize_entry(&const { $crate::wire::CleanKey::new($key) }, &self.$field)?; } )*)?
                 let _ = map;
                 Ok(())
             }
