@@ -25,6 +25,8 @@
 mod escape;
 mod writer;
 
+pub(crate) use escape::is_escaped;
+
 use serde::Serialize;
 use std::io;
 

@@ -21,6 +21,12 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
+/// Whether JSON writes `byte` escaped inside a string. A `const fn`, so that
+/// [`crate::wire::CleanKey`] checks its keys against the very table the writer uses.
+pub(crate) const fn is_escaped(byte: u8) -> bool {
+    ESCAPE[byte as usize] != 0
+}
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -114,7 +120,7 @@ fn copy_if_clean<const CHECK: bool>(out: &mut Vec<u8>, bytes: &[u8]) -> bool {
         true
     } else {
         for &byte in bytes {
-            if CHECK && ESCAPE[usize::from(byte)] != 0 {
+            if CHECK && is_escaped(byte) {
                 return false;
             }
             out.push(byte);
