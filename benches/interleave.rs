@@ -52,3 +52,19 @@ pub fn median_ratio(seconds: &[Vec<f64>], base: usize, strategy: usize) -> f64 {
 pub fn median_seconds(seconds: &[Vec<f64>], strategy: usize) -> f64 {
     median(&mut seconds[strategy].clone())
 }
+
+/// An argument that is none of a harness's own flags: `--bench` (cargo passes it) is taken,
+/// `--help` prints `usage`, anything else is said to be ignored. Gives whether to stop.
+pub fn other_argument(arg: &str, usage: &str) -> bool {
+    match arg {
+        "--bench" => false,
+        "--help" | "-h" => {
+            println!("{usage}");
+            true
+        }
+        other => {
+            eprintln!("ignored argument: {other} (--help lists the flags)");
+            false
+        }
+    }
+}

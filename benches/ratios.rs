@@ -217,6 +217,8 @@ fn baseline_of(name: &str) -> &'static str {
     }
 }
 
+const USAGE: &str = "usage: cargo bench --bench ratios -- [--rounds N] [--events N] [--only WORD,WORD] [--by-type]\n(see the module's documentation in benches/ratios.rs)";
+
 fn main() {
     let mut rounds = 15;
     let mut events = 20_000;
@@ -236,7 +238,11 @@ fn main() {
                     .collect()
             }
             "--by-type" => by_type = true,
-            _ => {} // cargo bench passes `--bench`
+            other => {
+                if interleave::other_argument(other, USAGE) {
+                    return;
+                }
+            }
         }
     }
     let sources = corpus::Sources::load();

@@ -266,6 +266,8 @@ fn call_streams(count: usize, only: Option<&str>) -> Vec<Vec<u8>> {
     out
 }
 
+const USAGE: &str = "usage: cargo bench --bench track -- [--rounds N] [--events N] [--criterion]\n       [--profile STRATEGY [--set SET] [--repeat N]] [--dump [--set SET]]\n(see the module's documentation in benches/track.rs)";
+
 fn main() {
     let mut rounds = 31;
     let mut events = EVENTS;
@@ -284,7 +286,11 @@ fn main() {
             "--profile" => profile = args.next(),
             "--set" => set = args.next().expect("--set mixed|calls|calls_<schema>"),
             "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat N"),
-            _ => {} // cargo bench passes `--bench`
+            other => {
+                if interleave::other_argument(other, USAGE) {
+                    return;
+                }
+            }
         }
     }
     let sources = corpus::Sources::load();
