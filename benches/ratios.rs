@@ -6,6 +6,7 @@
 //! their baselines; `-- --by-type` runs, instead of the usual corpora, sets of one event type
 //! each, the most common ten of the mixed corpus, beside a mixed set of the same size: what
 //! mixing event types costs, as their readers and conversions share the instruction cache).
+//! `-- --help` lists the flags; an argument the harness does not know is said to be ignored.
 //! Criterion's groups run one after the other, so on a shared machine a ratio read off two of
 //! its medians mixes two moments of the machine; here each ratio is taken within one round,
 //! where every strategy ran moments apart, and the median over rounds drops the noisy ones.

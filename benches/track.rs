@@ -15,6 +15,7 @@
 //! `-- --profile STRATEGY [--set SET] [--repeat N]` runs one strategy N times over one
 //! set, untimed: for `valgrind --tool=callgrind` or `perf record`, one strategy at a time.
 //! `-- --dump [--set SET]` prints the set as NDJSON (for `normalize --calls`).
+//! `-- --help` lists the flags; an argument the harness does not know is said to be ignored.
 //!
 //! The sets: `mixed` (the generated corpus of `benches/corpus.rs`), `calls` (the fixture call
 //! streams of the four vendors, a new call id per repetition) and `calls_<schema>` (one
