@@ -11,6 +11,7 @@ use crate::detect::Detector;
 #[cfg(feature = "push_v7")]
 use crate::push_v7;
 use crate::wire::dispatch::{Context, Failure, TypeOnly, fail, resume, strip_bom};
+use crate::wire::fast;
 use crate::wire::{Buffered, Deviation, EventSchema, KeySeed, Pending, Prefix, Text};
 use crate::{Error, Schema};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -60,6 +61,24 @@ impl AnyEvent {
     }
 
     fn from_text(text: &str) -> Result<Self, Error> {
+        // The common payload is read by the fast reader; anything else, and every error, by serde.
+        if let Ok(event) = fast::parse_detected(text, tag_of, fast_event) {
+            return Ok(event);
+        }
+        Self::from_str_serde(text)
+    }
+
+    /// [`AnyEvent::from_str`] with the fast reader alone, no byte-order mark skipped: `None`
+    /// where it leaves the payload to the serde reader (for the tests that compare the two).
+    #[doc(hidden)]
+    pub fn from_str_fast(text: &str) -> Option<Self> {
+        fast::parse_detected(text, tag_of, fast_event).ok()
+    }
+
+    /// [`AnyEvent::from_str`] with the serde reader alone, no byte-order mark skipped: the
+    /// definition the fast reader is tested against (not for use: it is slower).
+    #[doc(hidden)]
+    pub fn from_str_serde(text: &str) -> Result<Self, Error> {
         let failure = Cell::new(None);
         let detected = Cell::new(None);
         let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -201,6 +220,29 @@ pub(crate) fn tag_of(schema: Schema) -> &'static str {
         Schema::CcaiQm => "type",
         Schema::CcaiChat => "state",
     }
+}
+
+/// The fast reader's dispatch to the detected schema (see `crate::wire::fast`).
+fn fast_event<'a>(
+    schema: Schema,
+    tag: Option<&str>,
+    read: &mut fast::Read<'a, '_>,
+    lex: &mut fast::Lexer<'a>,
+) -> fast::Fast<AnyEvent> {
+    let _ = (tag, &read, &lex);
+    Ok(match schema {
+        #[cfg(feature = "aliyun_v2")]
+        Schema::AliyunV2 => AnyEvent::AliyunV2(fast::detected_event(tag, read, lex)?),
+        #[cfg(feature = "push_v7")]
+        Schema::PushV7 => AnyEvent::PushV7(fast::detected_event(tag, read, lex)?),
+        #[cfg(feature = "csta")]
+        Schema::Csta => AnyEvent::Csta(fast::detected_event(tag, read, lex)?),
+        #[cfg(feature = "ccai_qm")]
+        Schema::CcaiQm => AnyEvent::CcaiQm(fast::detected_event(tag, read, lex)?),
+        // The chat events and the schemas this build does not read: the serde reader's.
+        #[allow(unreachable_patterns)]
+        _ => return Err(fast::Bail),
+    })
 }
 
 struct AnySeed<'f> {

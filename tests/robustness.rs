@@ -39,6 +39,13 @@ fn every_parser(bytes: &[u8]) -> Result<(), TestCaseError> {
         }
         Ok(())
     };
+    // The fast reader reads nothing the serde reader would not read alike.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(fast) = AnyEvent::from_str_fast(text) {
+            let serde = AnyEvent::from_str_serde(text).map_err(|error| error.to_string());
+            prop_assert_eq!(Ok(fast), serde);
+        }
+    }
     let any = cc_events::parse(bytes).ok();
     if let Some(event) = &any {
         let common = event.to_common(&ConvertOptions::default());

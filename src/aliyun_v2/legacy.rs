@@ -12,6 +12,7 @@
 
 use super::fields::CommonFields;
 use super::{Event, EventType};
+use crate::wire::fast::{Fast, Lexer};
 use crate::wire::{Deviation, DeviationKind, DuplicateKeys, Fields, JsonPath, WireObject, serialize_object};
 use serde::Deserializer;
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -110,6 +111,9 @@ impl<T: Fields> Fields for Legacy<T> {
     }
     fn group_any(&self, id: TypeId) -> Option<&dyn Any> {
         self.event.group_any(id)
+    }
+    fn fast_accept(&mut self, key: &str, lex: &mut Lexer<'_>, replaced: &mut bool) -> Fast<bool> {
+        self.event.fast_accept(key, lex, replaced)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Field forms particular to ccai_qm: the queue id, the queue paths and the participants list.
 
 use super::call::Participant;
+use crate::wire::fast::{Fast, Lexer};
 use crate::wire::{Deviation, DeviationKind, Field, JsonPath, JsonType, List, Separated, WireValue};
 use serde::de::{MapAccess, SeqAccess};
 use serde::{Serialize, Serializer};
@@ -175,6 +176,14 @@ impl WireValue for Participants {
 
     fn from_wire_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
         Ok(<Participant as WireValue>::from_wire_map(map)?.map(Participants::One))
+    }
+
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(<List<Participant> as WireValue>::fast_seq(lex)?.map(Participants::List))
+    }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(<Participant as WireValue>::fast_map(lex)?.map(Participants::One))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {

@@ -2,6 +2,7 @@
 //! event source, the serial number, user data, and the two small nested objects.
 
 use crate::wire::Text;
+use crate::wire::fast::{Fast, Lexer};
 use crate::wire::{Deviation, DeviationKind, JsonPath, JsonType, Numeric, WireValue, collect_map, wire_object};
 use serde::de::MapAccess;
 use serde::{Serialize, Serializer};
@@ -209,6 +210,10 @@ impl WireValue for EventSource {
             other => Err(other),
         })
     }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(Ok(EventSource::Object(lex.object()?)))
+    }
 }
 
 /// A number documented as a JSON integer (`serial` 序号; ECMA's `numberQueued`,
@@ -333,6 +338,10 @@ impl WireValue for UserData {
             Value::Object(object) => Ok(UserData(object)),
             other => Err(other),
         })
+    }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(Ok(UserData(lex.object()?)))
     }
 }
 

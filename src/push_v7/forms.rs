@@ -3,6 +3,7 @@
 
 use super::enums::{AgentStatus, LegRole, LegType, LoginType, NumberType};
 use crate::wire::Text;
+use crate::wire::fast::{Fast, Lexer};
 use crate::wire::{Deviation, DeviationKind, Field, JsonPath, LocalDateTime, TimeFormat, WallTime, WireValue};
 use serde::de::{MapAccess, SeqAccess};
 use serde::{Serialize, Serializer};
@@ -84,6 +85,14 @@ impl<T: WireValue> WireValue for OrEmpty<T> {
 
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
         Ok(T::from_wire_seq(seq)?.map(OrEmpty::Value))
+    }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(T::fast_map(lex)?.map(OrEmpty::Value))
+    }
+
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(T::fast_seq(lex)?.map(OrEmpty::Value))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
@@ -211,6 +220,10 @@ impl WireValue for SatisfyKeys {
 
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
         Ok(Vec::<Field<Text>>::from_wire_seq(seq)?.map(SatisfyKeys::List))
+    }
+
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(Vec::<Field<Text>>::fast_seq(lex)?.map(SatisfyKeys::List))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {

@@ -177,6 +177,19 @@ pub trait EventSchema: Sized {
         None
     }
 
+    /// The fast reader's [`EventSchema::dispatch`] (see `super::fast`): the event of type
+    /// `tag` from the top-level entries read so far and the rest of the object, or `Bail`
+    /// (for an event type it does not build: the serde reader reads).
+    #[doc(hidden)]
+    fn fast_event<'a>(
+        tag: &str,
+        read: &mut super::fast::Read<'a, '_>,
+        lex: &mut super::fast::Lexer<'a>,
+    ) -> super::fast::Fast<Self> {
+        let _ = (tag, read, lex);
+        Err(super::fast::Bail)
+    }
+
     /// The event's object, or `None` for an unknown event type.
     fn object(&self) -> Option<&dyn ObjectDyn>;
 
@@ -513,7 +526,7 @@ pub(crate) fn resume<'de, E: EventSchema, A: MapAccess<'de>>(
 }
 
 /// The first of `keys` that came more than once among `entries`, with its values.
-fn repeated_shape_key(entries: &Buffered, keys: &[&'static str]) -> Option<(&'static str, Vec<Value>)> {
+pub(crate) fn repeated_shape_key(entries: &Buffered, keys: &[&'static str]) -> Option<(&'static str, Vec<Value>)> {
     keys.iter().find_map(|&key| {
         let sent = || entries.iter().filter(move |(name, _)| name == key);
         // Counted first: the values are copied only for the error.
@@ -638,6 +651,15 @@ pub fn parse_str<E: EventSchema>(text: &str) -> Result<E, Error> {
 
 /// Parses one event of schema `E` from text whose byte-order mark, if any, is gone.
 fn parse_text<E: EventSchema>(text: &str) -> Result<E, Error> {
+    // The common payload is read by the fast reader; anything else, and every error, by serde.
+    if let Ok(event) = super::fast::parse_known::<E>(text) {
+        return Ok(event);
+    }
+    parse_text_serde(text)
+}
+
+/// [`parse_text`] with the serde reader alone (the definition the fast reader is tested against).
+pub fn parse_text_serde<E: EventSchema>(text: &str) -> Result<E, Error> {
     let failure = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let seed = EventSeed::<E> {
@@ -765,6 +787,17 @@ macro_rules! wire_events {
                     ), )*
                     _ => $name::Unknown($crate::wire::finish_unknown::<A>($tag, schema, tag_back(tag), prefix, map, cx)?),
                 })
+            }
+
+            fn fast_event<'a>(
+                tag: &str,
+                read: &mut $crate::wire::fast::Read<'a, '_>,
+                lex: &mut $crate::wire::fast::Lexer<'a>,
+            ) -> $crate::wire::fast::Fast<Self> {
+                match tag {
+                    $( $tagtext => Ok($name::$variant($crate::wire::fast::finish::<Box<$ty>>(read, lex)?)), )*
+                    _ => Ok($name::Unknown($crate::wire::fast::finish_unknown(read, lex)?)),
+                }
             }
 
             $( const SHAPE_KEYS: &'static [&'static str] = $shape_keys; )?

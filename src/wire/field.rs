@@ -1,10 +1,12 @@
 //! [`Field`]: a documented field that may be absent, `null`, a value, or something unexpected.
 
+use super::fast::{Fast, Lexer};
 use super::value::unexpected;
 use super::{Deviation, DeviationKind, JsonPath, WireValue};
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Number, Value};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -115,6 +117,65 @@ impl<T: WireValue> Field<T> {
             return Ok(false);
         }
         self.take(value)
+    }
+
+    /// [`Field::take`] for the fast reader (see `super::fast`).
+    #[inline]
+    pub(crate) fn fast_take(&mut self, lex: &mut Lexer<'_>) -> Fast<bool> {
+        let replaced = !self.is_absent();
+        *self = Self::fast_read(lex)?;
+        Ok(replaced)
+    }
+
+    /// [`Field::take_or_skip`] for the fast reader.
+    #[inline]
+    pub(crate) fn fast_take_or_skip(&mut self, lex: &mut Lexer<'_>, unmapped: bool) -> Fast<bool> {
+        if unmapped && super::projection::projecting() {
+            lex.skip_value()?;
+            return Ok(false);
+        }
+        self.fast_take(lex)
+    }
+
+    /// The field's value read by the fast reader: the same [`WireValue`] conversions as
+    /// `Deserialize`, so the same field.
+    pub(crate) fn fast_read(lex: &mut Lexer<'_>) -> Fast<Self> {
+        Ok(match lex.peek()? {
+            b'"' => match lex.string()? {
+                Cow::Borrowed(text) => match T::from_wire_str(text) {
+                    Some(value) => Field::Value(value),
+                    None => Field::Unexpected(Value::String(text.to_owned())),
+                },
+                Cow::Owned(text) => match T::from_wire_string(text) {
+                    Ok(value) => Field::Value(value),
+                    Err(text) => Field::Unexpected(Value::String(text)),
+                },
+            },
+            b'n' => {
+                lex.literal(b"null")?;
+                Field::Null
+            }
+            byte @ (b't' | b'f') => {
+                let value = byte == b't';
+                lex.literal(if value { b"true" } else { b"false" })?;
+                match T::from_wire_bool(value) {
+                    Some(value) => Field::Value(value),
+                    None => Field::Unexpected(Value::Bool(value)),
+                }
+            }
+            b'{' => match T::fast_map(lex)? {
+                Ok(value) => Field::Value(value),
+                Err(raw) => Field::Unexpected(raw),
+            },
+            b'[' => match T::fast_seq(lex)? {
+                Ok(value) => Field::Value(value),
+                Err(raw) => Field::Unexpected(raw),
+            },
+            _ => match T::from_wire_number(lex.number()?) {
+                Ok(value) => Field::Value(value),
+                Err(number) => Field::Unexpected(Value::Number(number)),
+            },
+        })
     }
 
     /// Appends this field's deviations, the field sitting at `path` (already including its key).

@@ -19,6 +19,8 @@
 mod clean_key;
 mod deviation;
 pub(crate) mod dispatch;
+#[doc(hidden)]
+pub mod fast;
 mod field;
 mod json_type;
 pub(crate) mod locate;
@@ -40,7 +42,7 @@ pub use dispatch::{EventSchema, deviations};
 #[doc(hidden)]
 pub use dispatch::{
     Buffered, Context, EventSeed, Pending, Prefix, deserialize_event, finish_object, finish_unknown, parse_slice,
-    parse_str, peek, strict,
+    parse_str, parse_text_serde, peek, strict,
 };
 pub use field::Field;
 pub use json_type::JsonType;

@@ -6,6 +6,7 @@
 //! and a key nobody takes goes to the object's `extra` map. That is how several field groups
 //! share one JSON level without `#[serde(flatten)]` and with exactly one catch-all.
 
+use super::fast::{Bail, Fast, Lexer};
 use super::{Deviation, DeviationKind, JsonPath};
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
@@ -37,6 +38,14 @@ pub trait Fields: Default {
         let _ = id;
         None
     }
+    /// [`Fields::accept`] for the fast reader (see `super::fast`): reads the value of `key`
+    /// from `lex` when it is one of these fields (`Ok(true)`), or leaves it (`Ok(false)`).
+    /// Without an implementation the fast reader gives up and the serde reader reads.
+    #[doc(hidden)]
+    fn fast_accept(&mut self, key: &str, lex: &mut Lexer<'_>, replaced: &mut bool) -> Fast<bool> {
+        let _ = (key, lex, replaced);
+        Err(Bail)
+    }
 }
 
 /// A JSON object: [`Fields`] plus the catch-all for keys the documentation does not name.
@@ -65,6 +74,24 @@ pub trait WireObject: Fields {
         }
         if replaced {
             self.duplicate_keys_mut().note(key);
+        }
+        Ok(())
+    }
+
+    /// [`WireObject::take_entry`] for the fast reader: the same field, or `extra`, gets the
+    /// same value.
+    #[doc(hidden)]
+    fn fast_take_entry(&mut self, key: Cow<'_, str>, lex: &mut Lexer<'_>) -> Fast<()> {
+        let mut replaced = false;
+        if !self.fast_accept(&key, lex, &mut replaced)? {
+            if super::projection::projecting() {
+                return lex.skip_value();
+            }
+            let value = lex.value()?;
+            replaced = self.extra_mut().insert(key.to_string(), value).is_some();
+        }
+        if replaced {
+            self.duplicate_keys_mut().note(&key);
         }
         Ok(())
     }
@@ -156,6 +183,9 @@ impl<T: Fields> Fields for Box<T> {
     }
     fn group_any(&self, id: TypeId) -> Option<&dyn Any> {
         (**self).group_any(id)
+    }
+    fn fast_accept(&mut self, key: &str, lex: &mut Lexer<'_>, replaced: &mut bool) -> Fast<bool> {
+        (**self).fast_accept(key, lex, replaced)
     }
 }
 
@@ -342,6 +372,22 @@ macro_rules! wire_group {
                 }
             }
 
+            fn fast_accept(
+                &mut self,
+                key: &str,
+                lex: &mut $crate::wire::fast::Lexer<'_>,
+                replaced: &mut bool,
+            ) -> $crate::wire::fast::Fast<bool> {
+                let _ = (&replaced, &lex);
+                match key {
+                    $( $key => {
+                        *replaced = self.$field.fast_take_or_skip(lex, $crate::wire::has_flag!(unmapped; $($flag)*))?;
+                        Ok(true)
+                    } )*
+                    _ => Ok(false),
+                }
+            }
+
             fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
                 $( if !self.$field.is_absent() { map.serialize_entry(&const { $crate::wire::CleanKey::new($key) }, &self.$field)?; } )*
                 let _ = map;
@@ -439,6 +485,28 @@ macro_rules! wire_object {
                 Ok(Some(value))
             }
 
+            fn fast_accept(
+                &mut self,
+                key: &str,
+                lex: &mut $crate::wire::fast::Lexer<'_>,
+                replaced: &mut bool,
+            ) -> $crate::wire::fast::Fast<bool> {
+                let _ = (&replaced, &lex);
+                match key {
+                    $($( $key => {
+                        *replaced = self.$field.fast_take_or_skip(lex, $crate::wire::has_flag!(unmapped; $($flag)*))?;
+                        return Ok(true);
+                    } )*)?
+                    _ => {}
+                }
+                $($(
+                    if $crate::wire::Fields::fast_accept(&mut self.$group, key, lex, replaced)? {
+                        return Ok(true);
+                    }
+                )*)?
+                Ok(false)
+            }
+
             fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
                 $($( $crate::wire::Fields::serialize_fields(&self.$group, map)?; )*)?
                 $($( if !self.$field.is_absent() { map.serialize_entry(&const { $crate::wire::CleanKey::new($key) }, &self.$field)?; } )*)?
@@ -488,6 +556,10 @@ macro_rules! wire_object {
 
             fn from_wire_map<'de, A: ::serde::de::MapAccess<'de>>(map: A) -> Result<Result<Self, ::serde_json::Value>, A::Error> {
                 $crate::wire::object_from_wire_map(map)
+            }
+
+            fn fast_map(lex: &mut $crate::wire::fast::Lexer<'_>) -> $crate::wire::fast::Fast<Result<Self, ::serde_json::Value>> {
+                lex.read_object().map(Ok)
             }
 
             fn check(&self, path: &mut $crate::wire::JsonPath, out: &mut Vec<$crate::wire::Deviation>) {

@@ -1,6 +1,7 @@
 //! Texts whose content the crate interprets but keeps as sent: separated lists, `k=v;k=v`
 //! pairs, and JSON that may arrive embedded in a string.
 
+use super::fast::{Fast, Lexer};
 use super::{Deviation, DeviationKind, Field, JsonPath, WireValue};
 use serde::de::{MapAccess, SeqAccess};
 use serde::{Serialize, Serializer};
@@ -141,6 +142,14 @@ impl<T: WireValue + Clone> WireValue for Embedded<T> {
 
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
         Ok(T::from_wire_seq(seq)?.map(Embedded::Inline))
+    }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(T::fast_map(lex)?.map(Embedded::Inline))
+    }
+
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(T::fast_seq(lex)?.map(Embedded::Inline))
     }
 
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {

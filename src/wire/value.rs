@@ -1,5 +1,6 @@
 //! [`WireValue`]: how a typed value is read from whatever JSON a vendor sends, without failing.
 
+use super::fast::{Bail, Fast, Lexer};
 use super::{Deviation, DeviationKind, Field, JsonPath};
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{MapAccess, SeqAccess};
@@ -55,6 +56,22 @@ pub trait WireValue: Serialize + Sized {
     /// Builds the value from a JSON array, or gives back the array as a [`Value`].
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
         collect_seq(seq).map(Err)
+    }
+
+    /// [`WireValue::from_wire_map`] for the fast reader (see `super::fast`). Without an
+    /// implementation the fast reader gives up and the serde reader reads: a type that
+    /// overrides `from_wire_map` must override this too, alike.
+    #[doc(hidden)]
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        let _ = lex;
+        Err(Bail)
+    }
+
+    /// [`WireValue::from_wire_seq`] for the fast reader (see [`WireValue::fast_map`]).
+    #[doc(hidden)]
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        let _ = lex;
+        Err(Bail)
     }
 
     /// Appends the deviations from the documentation found inside this value (an undocumented
@@ -146,6 +163,14 @@ impl WireValue for Value {
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
         collect_seq(seq).map(Ok)
     }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        lex.value().map(Ok)
+    }
+
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        lex.value().map(Ok)
+    }
 }
 
 /// A free-form JSON object (keys and values of any kind).
@@ -154,6 +179,10 @@ impl WireValue for Map<String, Value> {
 
     fn from_wire_map<'de, A: MapAccess<'de>>(map: A) -> Result<Result<Self, Value>, A::Error> {
         Ok(Ok(Map::deserialize(MapAccessDeserializer::new(map))?))
+    }
+
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        lex.object().map(Ok)
     }
 }
 
@@ -180,6 +209,12 @@ impl<T: WireValue> WireValue for Box<T> {
     fn from_wire_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Result<Self, Value>, A::Error> {
         Ok(T::from_wire_seq(seq)?.map(Box::new))
     }
+    fn fast_map(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(T::fast_map(lex)?.map(Box::new))
+    }
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        Ok(T::fast_seq(lex)?.map(Box::new))
+    }
     fn check(&self, path: &mut JsonPath, out: &mut Vec<Deviation>) {
         (**self).check(path, out)
     }
@@ -195,6 +230,15 @@ impl<T: WireValue> WireValue for Vec<Field<T>> {
         while let Some(item) = seq.next_element::<Field<T>>()? {
             items.push(item);
         }
+        Ok(Ok(items))
+    }
+
+    fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
+        let mut items = Vec::new();
+        lex.elements(|lex| {
+            items.push(Field::fast_read(lex)?);
+            Ok(())
+        })?;
         Ok(Ok(items))
     }
 
