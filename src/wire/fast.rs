@@ -149,13 +149,13 @@ impl<'a> Lexer<'a> {
         }
         let start = self.pos + 1;
         let end = special_at(self.bytes(), start)?;
-        match self.bytes()[end] {
-            b'"' => {
+        match self.bytes().get(end) {
+            Some(b'"') => {
                 self.pos = end + 1;
-                // In bounds and on character boundaries: both ends are ASCII bytes of the text.
+                // On character boundaries: both ends are ASCII bytes of the text.
                 self.text.get(start..end).map(Cow::Borrowed).ok_or(Bail)
             }
-            b'\\' => self.unescape(start, end).map(Cow::Owned),
+            Some(b'\\') => self.unescape(start, end).map(Cow::Owned),
             _ => Err(Bail), // a control character, which JSON refuses in a string
         }
     }
@@ -223,7 +223,7 @@ impl<'a> Lexer<'a> {
     fn skip_string(&mut self) -> Fast<()> {
         let start = self.pos + 1;
         let end = special_at(self.bytes(), start)?;
-        if self.bytes()[end] == b'"' {
+        if self.bytes().get(end) == Some(&b'"') {
             self.pos = end + 1;
             Ok(())
         } else {
@@ -421,16 +421,15 @@ fn special_at(bytes: &[u8], from: usize) -> Fast<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        // In bounds: `get` gave eight bytes.
         let word = u64::from_le_bytes(chunk.try_into().map_err(|_| Bail)?);
         let quote = word ^ (ONES * u64::from(b'"'));
         let backslash = word ^ (ONES * u64::from(b'\\'));
         // A byte is flagged when it is zero (in `quote`, `backslash`) or below 0x20 (in
         // `word`); the lowest flag is exact, which is the one used.
-        let found = (quote.wrapping_sub(ONES) & !quote)
+        let found = ((quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
-            | (word.wrapping_sub(ONES * 0x20) & !word);
-        let found = found & HIGH;
+            | (word.wrapping_sub(ONES * 0x20) & !word))
+            & HIGH;
         if found != 0 {
             return Ok(at + (found.trailing_zeros() / 8) as usize);
         }
