@@ -113,7 +113,7 @@ impl<'a> Lexer<'a> {
             }
             byte if byte == close => {
                 self.pos += 1;
-                self.depth -= 1;
+                self.depth = self.depth.saturating_sub(1);
                 Ok(false)
             }
             _ => Err(Bail),
@@ -126,7 +126,7 @@ impl<'a> Lexer<'a> {
     fn first_or_close(&mut self, close: u8) -> Fast<bool> {
         if self.peek()? == close {
             self.pos += 1;
-            self.depth -= 1;
+            self.depth = self.depth.saturating_sub(1);
             Ok(false)
         } else {
             Ok(true)

@@ -84,11 +84,7 @@ pub trait WireObject: Fields {
     fn fast_take_entry(&mut self, key: Cow<'_, str>, lex: &mut Lexer<'_>) -> Fast<()> {
         let mut replaced = false;
         if !self.fast_accept(&key, lex, &mut replaced)? {
-            if super::projection::projecting() {
-                return lex.skip_value();
-            }
-            let value = lex.value()?;
-            replaced = self.extra_mut().insert(key.to_string(), value).is_some();
+            replaced = fast_take_extra(self.extra_mut(), &key, lex)?;
         }
         if replaced {
             self.duplicate_keys_mut().note(&key);
@@ -107,6 +103,18 @@ pub trait WireObject: Fields {
             out.push(Deviation::new(path.join_key(key), DeviationKind::DuplicateKey));
         }
     }
+}
+
+/// A key no field takes, into `extra` (skipped under a projection): `true` when the key was
+/// there already. Not inlined: one copy serves every object, and undocumented keys are rare.
+#[inline(never)]
+fn fast_take_extra(extra: &mut Map<String, Value>, key: &str, lex: &mut Lexer<'_>) -> Fast<bool> {
+    if super::projection::projecting() {
+        lex.skip_value()?;
+        return Ok(false);
+    }
+    let value = lex.value()?;
+    Ok(extra.insert(key.to_owned(), value).is_some())
 }
 
 /// The keys that came more than once in one JSON object. Empty (and free) for almost every
