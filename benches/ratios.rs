@@ -123,6 +123,13 @@ static STRATEGIES: &[(&str, Run)] = &[
             black_box(cc_events::parse(&p.bytes).expect("parses"));
         }
     }),
+    // The serde reader alone (what `cc_events::parse` falls back to), to weigh the fast reader.
+    ("detect_and_parse_serde", |set, _, _| {
+        for p in &set.payloads {
+            let text = std::str::from_utf8(&p.bytes).expect("UTF-8");
+            black_box(AnyEvent::from_str_serde(text).expect("parses"));
+        }
+    }),
     ("parse_and_to_common", |set, _, options| {
         for p in &set.payloads {
             let event = cc_events::parse(&p.bytes).expect("parses");
