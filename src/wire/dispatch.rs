@@ -658,7 +658,8 @@ fn parse_text<E: EventSchema>(text: &str) -> Result<E, Error> {
     parse_text_serde(text)
 }
 
-/// [`parse_text`] with the serde reader alone (the definition the fast reader is tested against).
+/// Parses one event of schema `E` with the serde reader alone, the fast reader left out (the
+/// definition the fast reader is tested against; slower).
 pub fn parse_text_serde<E: EventSchema>(text: &str) -> Result<E, Error> {
     let failure = Cell::new(None);
     let mut deserializer = serde_json::Deserializer::from_str(text);

@@ -5,8 +5,8 @@
 //! that fills the very same types through the same [`super::WireValue`] conversions, and that
 //! gives up ([`Bail`]) on anything it does not handle the way the serde reader would: any
 //! malformed text, a discriminator sent twice, a payload without one, a key of another schema,
-//! an escaped top-level key, an object or array where a field documents a scalar, numbers of
-//! more than 19 digits, nesting deeper than [`MAX_DEPTH`]. The caller then reads the payload
+//! an escaped key before the discriminator, an object or array where a field documents a
+//! scalar, integers beyond 64 bits, nesting deeper than 100 levels. The caller then reads the payload
 //! again with the serde reader, which gives the event or the error. So for any input the
 //! result is the serde reader's; the tests compare the two on every fixture, on the generated
 //! corpus and on mutated payloads.
