@@ -239,7 +239,9 @@ fn fast_event<'a>(
         Schema::Csta => AnyEvent::Csta(fast::detected_event(tag, read, lex)?),
         #[cfg(feature = "ccai_qm")]
         Schema::CcaiQm => AnyEvent::CcaiQm(fast::detected_event(tag, read, lex)?),
-        // The chat events and the schemas this build does not read: the serde reader's.
+        #[cfg(feature = "ccai_qm")]
+        Schema::CcaiChat => AnyEvent::CcaiChat(fast::detected_event(tag, read, lex)?),
+        // The schemas this build does not read: the serde reader's (its error).
         #[allow(unreachable_patterns)]
         _ => return Err(fast::Bail),
     })

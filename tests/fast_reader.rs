@@ -59,11 +59,8 @@ fn every_fixture_reads_alike_and_most_read_fast() {
     let (mut valid, mut fast) = (0, 0);
     for schema in ["aliyun_v2", "push_v7", "csta", "ccai_qm", "ccai_chat"] {
         for path in support::fixtures(schema) {
-            let read_fast = agrees(&read(&path));
-            if schema != "ccai_chat" {
-                valid += 1;
-                fast += usize::from(read_fast);
-            }
+            valid += 1;
+            fast += usize::from(agrees(&read(&path)));
         }
         for path in support::invalid_fixtures(schema) {
             if let Ok(text) = std::fs::read_to_string(&path) {
@@ -71,9 +68,9 @@ fn every_fixture_reads_alike_and_most_read_fast() {
             }
         }
     }
-    // The rest: untagged 7moor pushes are read fast too; escaped keys and the like are not.
+    // All of them today; escaped keys before the discriminator and the like are left to serde.
     assert!(
-        fast * 10 >= valid * 9,
+        fast * 100 >= valid * 95,
         "the fast reader read {fast} of {valid} valid fixtures"
     );
 }
@@ -86,9 +83,9 @@ fn the_generated_corpus_reads_alike_and_fast() {
         .iter()
         .filter(|payload| agrees(std::str::from_utf8(&payload.bytes).expect("UTF-8")))
         .count();
-    // Measured 98.6% (the rest: chat events, discriminators behind sixteen keys, escaped keys).
+    // Measured 100%; what it leaves (escaped keys before the discriminator, and the like) is rare.
     assert!(
-        fast * 100 >= payloads.len() * 95,
+        fast * 100 >= payloads.len() * 98,
         "the fast reader read {fast} of {} corpus payloads",
         payloads.len()
     );
@@ -161,7 +158,6 @@ fn tokens_read_as_serde_json_reads_them() {
         r#"{"eventName":"delivered","eventName":"delivered"}"#,
         r#"{"hello":"world"}"#,
         r#"{"\u0078":1,"eventName":"delivered"}"#,
-        r#"{"type":"Other","item":{}}"#,
     ] {
         assert!(!agrees(whole), "read fast: {whole}");
     }
@@ -180,6 +176,12 @@ fn unknown_types_untagged_pushes_and_late_discriminators_are_read_fast() {
         r#"{"eventUniqueId":"e","accountId":"N1","callUniqueId":"1","pushType":"dialoutRing"}"#,
         r#"{"item":{"CallID":"1"},"type":"CallState"}"#,
         r#"{"type":"CallState","item":{"CallID":"1","Participants":[{"ParticipantID":"p"}]}}"#,
+        // Google CCAI's shape rule, decided at the end of the object.
+        r#"{"type":"Other","item":{}}"#,
+        r#"{"item":{"CallID":"1"},"type":"ChatState"}"#,
+        // Google CCAI chat events, with and without `state`.
+        r#"{"chat_id":196,"state":"waiting","participants":[{"state":"connected","type":"external","dn":"u"}]}"#,
+        r#"{"language":"en","chat_id":"7"}"#,
     ] {
         assert!(agrees(text), "not read fast: {text}");
     }

@@ -5,11 +5,11 @@
 //! that fills the very same types through the same [`super::WireValue`] conversions, and that
 //! gives up ([`Bail`]) on anything it does not handle the way the serde reader would: any
 //! malformed text, a discriminator sent twice, a key of another schema, an escaped key before
-//! the discriminator, more than sixteen keys before it, an object or array where a field
-//! documents a scalar, integers beyond 64 bits, nesting deeper than 100 levels, the chat
-//! events. The caller then reads the payload again with the serde reader, which gives the
-//! event or the error. So for any input the result is the serde reader's; the tests compare
-//! the two on every fixture, on the generated corpus and on damaged and mutated payloads.
+//! the discriminator, an object or array where a field documents a scalar, integers beyond 64
+//! bits, nesting deeper than 100 levels. The caller then reads the payload again with the
+//! serde reader, which gives the event or the error. So for any input the result is the serde
+//! reader's; the tests compare the two on every fixture, on the generated corpus and on
+//! damaged and mutated payloads.
 //!
 //! Why it is faster: serde_json's map access, key seeds and one visitor per field type are
 //! layers of generic code around every entry. Here an entry is a key compared by the object's
@@ -470,23 +470,32 @@ pub(crate) struct Entry<'a> {
     start: usize,
 }
 
-/// The top-level entries read before the event type was known: a few, on the stack.
+/// The top-level entries read before the event type was known: usually a few, on the stack;
+/// past sixteen (a discriminator sent last in a big record), in a vector.
 #[derive(Debug, Default)]
 pub(crate) struct Entries<'a> {
     items: [Option<Entry<'a>>; 16],
     len: usize,
+    more: Vec<Entry<'a>>,
 }
 
 impl<'a> Entries<'a> {
-    fn push(&mut self, entry: Entry<'a>) -> Fast<()> {
-        let slot = self.items.get_mut(self.len).ok_or(Bail)?;
-        *slot = Some(entry);
-        self.len += 1;
-        Ok(())
+    fn push(&mut self, entry: Entry<'a>) {
+        match self.items.get_mut(self.len) {
+            Some(slot) => {
+                *slot = Some(entry);
+                self.len += 1;
+            }
+            None => self.more.push(entry),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     fn iter(&self) -> impl Iterator<Item = &Entry<'a>> {
-        self.items.iter().take(self.len).flatten()
+        self.items.iter().take(self.len).flatten().chain(&self.more)
     }
 }
 
@@ -623,7 +632,7 @@ fn find_tag<'a>(
     tag_key: &str,
     mut detector: Option<&mut Detector>,
 ) -> Fast<(Option<Cow<'a, str>>, bool)> {
-    if entries.len == 0 {
+    if entries.is_empty() {
         lex.open(b'{')?;
         if !lex.first_or_close(b'}')? {
             return Err(Bail);
@@ -636,7 +645,7 @@ fn find_tag<'a>(
         let from = lex.peek().map(|_| lex.pos)?;
         if key == tag_key {
             let tag = lex.string()?;
-            entries.push(Entry { key, start: from })?;
+            entries.push(Entry { key, start: from });
             return Ok((Some(tag), false));
         }
         match detector.as_deref_mut() {
@@ -648,7 +657,7 @@ fn find_tag<'a>(
             }
             None => lex.skip_value()?,
         }
-        entries.push(Entry { key, start: from })?;
+        entries.push(Entry { key, start: from });
         if !lex.next_or_close(b'}')? {
             return Ok((None, true));
         }
@@ -679,6 +688,7 @@ pub(crate) fn parse_detected<'a, T>(
         return Err(Bail);
     }
     // Until a rule decides: every entry's value checked and skipped (its key observed).
+    let mut closed_early = false;
     let (schema, pending) = loop {
         let key = borrowed(lex.key()?)?;
         if let Some(schema) = detector.decide_on_key(key) {
@@ -686,12 +696,19 @@ pub(crate) fn parse_detected<'a, T>(
         }
         let from = lex.peek().map(|_| lex.pos)?;
         observe(&mut detector, key, &mut lex)?;
-        entries.push(Entry { key, start: from })?;
+        entries.push(Entry { key, start: from });
         if let Some(schema) = detector.decided() {
             break (schema, None);
         }
         if !lex.next_or_close(b'}')? {
-            return Err(Bail); // decided by the shape rule at the end, or no schema: serde's
+            // No signal: the shape rule on the whole object, or no schema (serde's error).
+            match detector.finish() {
+                Some(schema) => {
+                    closed_early = true;
+                    break (schema, None);
+                }
+                None => return Err(Bail),
+            }
         }
     };
     let tag_key = tag_of(schema);
@@ -701,7 +718,8 @@ pub(crate) fn parse_detected<'a, T>(
         found = entry.start;
     }
     let (tag, closed) = match sent {
-        1 => (Some(lex.at(found).string()?), false),
+        1 => (Some(lex.at(found).string()?), closed_early),
+        0 if closed_early => (None, true),
         0 if pending.is_none() => find_tag(&mut lex, &mut entries, tag_key, Some(&mut detector))?,
         _ => return Err(Bail),
     };

@@ -71,6 +71,17 @@ impl EventSchema for ChatEvent {
         Ok(ChatEvent { session })
     }
 
+    fn fast_event<'a>(
+        tag: &str,
+        read: &mut crate::wire::fast::Read<'a, '_>,
+        lex: &mut crate::wire::fast::Lexer<'a>,
+    ) -> crate::wire::fast::Fast<Self> {
+        // Every state is the same typed object, as in `dispatch`.
+        let _ = tag;
+        let session = crate::wire::fast::finish::<Box<ChatSession>>(read, lex)?;
+        Ok(ChatEvent { session })
+    }
+
     fn untagged(entries: &Buffered) -> Option<&'static str> {
         entries.iter().any(|(key, _)| key == "chat_id").then_some("")
     }
