@@ -62,17 +62,27 @@ impl AnyEvent {
 
     fn from_text(text: &str) -> Result<Self, Error> {
         // The common payload is read by the fast reader; anything else, and every error, by serde.
-        if let Ok(event) = fast::parse_detected(text, tag_of, fast_event) {
+        if let Some(event) = Self::from_str_fast(text) {
             return Ok(event);
         }
         Self::from_str_serde(text)
+    }
+
+    /// The event at the start of `text` (after white space) by the fast reader, and where its
+    /// object ends, when only white space follows it; `None` where the serde reader must read
+    /// (for the streaming reader, whose serde path gives the same event and end).
+    pub(crate) fn fast_document(text: &str) -> Option<(Self, usize)> {
+        match fast::parse_detected(text, tag_of, fast_event) {
+            Ok((event, end)) if fast::white_space_from(text, end) => Some((event, end)),
+            _ => None,
+        }
     }
 
     /// [`AnyEvent::from_str`] with the fast reader alone, no byte-order mark skipped: `None`
     /// where it leaves the payload to the serde reader (for the tests that compare the two).
     #[doc(hidden)]
     pub fn from_str_fast(text: &str) -> Option<Self> {
-        fast::parse_detected(text, tag_of, fast_event).ok()
+        Self::fast_document(text).map(|(event, _)| event)
     }
 
     /// [`AnyEvent::from_str`] with the serde reader alone, no byte-order mark skipped: the

@@ -307,10 +307,18 @@ impl<R: BufRead> Reader<R> {
                 Some(rest) => (3, rest),
                 None => (0, text),
             };
+            // The fast reader first (a whole document with only white space after it: one
+            // NDJSON line), as `parse` does; the serde reader for the rest, with its errors.
             let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
-            let cut_short = match stream.next() {
-                Some(Ok(event)) => {
-                    let len = mark + stream.byte_offset();
+            let next = match AnyEvent::fast_document(text) {
+                Some((event, end)) => Some(Ok((event, end))),
+                None => stream
+                    .next()
+                    .map(|result| result.map(|event| (event, stream.byte_offset()))),
+            };
+            let cut_short = match next {
+                Some(Ok((event, end))) => {
+                    let len = mark + end;
                     if widened {
                         self.last_len = len;
                     }

@@ -674,12 +674,13 @@ fn borrowed(key: Cow<'_, str>) -> Fast<&str> {
 
 /// Auto-detection over the top-level entries until the schema and its discriminator are
 /// known, then `build` with the schema, the discriminator's text (`None`: none was sent) and
-/// the state (the schema's [`EventSchema::fast_event`] reads the rest of the object).
+/// the state (the schema's [`EventSchema::fast_event`] reads the rest of the object). Gives
+/// the event and where its object ends in `text`; what follows is the caller's to judge.
 pub(crate) fn parse_detected<'a, T>(
     text: &'a str,
     tag_of: fn(Schema) -> &'static str,
     build: impl FnOnce(Schema, Option<&str>, &mut Read<'a, '_>, &mut Lexer<'a>) -> Fast<T>,
-) -> Fast<T> {
+) -> Fast<(T, usize)> {
     let mut lex = Lexer::new(text);
     lex.open(b'{')?;
     let mut entries = Entries::default();
@@ -735,7 +736,14 @@ pub(crate) fn parse_detected<'a, T>(
         detector: Some(&mut detector),
     };
     let event = build(schema, tag.as_deref(), &mut read, &mut lex)?;
-    if lex.at_end() { Ok(event) } else { Err(Bail) }
+    Ok((event, lex.pos))
+}
+
+/// Whether `text` holds only JSON white space from `at` on.
+pub(crate) fn white_space_from(text: &str, at: usize) -> bool {
+    text.as_bytes()
+        .get(at..)
+        .is_some_and(|rest| rest.iter().all(|byte| matches!(byte, b' ' | b'\n' | b'\r' | b'\t')))
 }
 
 /// The event of schema `E` for [`parse_detected`]'s `build`.
