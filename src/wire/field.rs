@@ -123,7 +123,11 @@ impl<T: WireValue> Field<T> {
     #[inline]
     pub(crate) fn fast_take(&mut self, lex: &mut Lexer<'_>) -> Fast<bool> {
         let replaced = !self.is_absent();
-        *self = Self::fast_read(lex)?;
+        if lex.peek()? == b'{' {
+            T::fast_map_into(self, lex)?;
+        } else {
+            *self = Self::fast_read(lex)?;
+        }
         Ok(replaced)
     }
 

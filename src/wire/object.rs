@@ -570,6 +570,17 @@ macro_rules! wire_object {
                 lex.read_object().map(Ok)
             }
 
+            fn fast_map_into(
+                field: &mut $crate::wire::Field<Self>,
+                lex: &mut $crate::wire::fast::Lexer<'_>,
+            ) -> $crate::wire::fast::Fast<()> {
+                *field = $crate::wire::Field::Value(Self::default());
+                match field {
+                    $crate::wire::Field::Value(object) => lex.fill(object),
+                    _ => Err($crate::wire::fast::Bail),
+                }
+            }
+
             fn check(&self, path: &mut $crate::wire::JsonPath, out: &mut Vec<$crate::wire::Deviation>) {
                 $crate::wire::WireObject::check_object(self, path, out)
             }

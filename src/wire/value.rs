@@ -74,6 +74,17 @@ pub trait WireValue: Serialize + Sized {
         Err(Bail)
     }
 
+    /// [`WireValue::fast_map`] into `field` (objects fill themselves in place there, rather
+    /// than being built and then moved, which for a big object costs more than reading it).
+    #[doc(hidden)]
+    fn fast_map_into(field: &mut Field<Self>, lex: &mut Lexer<'_>) -> Fast<()> {
+        *field = match Self::fast_map(lex)? {
+            Ok(value) => Field::Value(value),
+            Err(raw) => Field::Unexpected(raw),
+        };
+        Ok(())
+    }
+
     /// Appends the deviations from the documentation found inside this value (an undocumented
     /// enum value, a text of the wrong form, undocumented keys of a nested object). `path` is
     /// where the value sits; implementations may push and pop segments but leave it as found.
@@ -234,10 +245,14 @@ impl<T: WireValue> WireValue for Vec<Field<T>> {
     }
 
     fn fast_seq(lex: &mut Lexer<'_>) -> Fast<Result<Self, Value>> {
-        let mut items = Vec::new();
+        let mut items: Vec<Field<T>> = Vec::new();
         lex.elements(|lex| {
-            items.push(Field::fast_read(lex)?);
-            Ok(())
+            // Read in place: an element may be a big object.
+            items.push(Field::Absent);
+            match items.last_mut() {
+                Some(item) => item.fast_take(lex).map(drop),
+                None => Err(Bail),
+            }
         })?;
         Ok(Ok(items))
     }
