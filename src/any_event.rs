@@ -242,15 +242,15 @@ fn fast_event<'a>(
     let _ = (tag, &read, &lex);
     Ok(match schema {
         #[cfg(feature = "aliyun_v2")]
-        Schema::AliyunV2 => AnyEvent::AliyunV2(fast::detected_event(tag, read, lex)?),
+        Schema::AliyunV2 => AnyEvent::AliyunV2(fast::event(tag, read, lex)?),
         #[cfg(feature = "push_v7")]
-        Schema::PushV7 => AnyEvent::PushV7(fast::detected_event(tag, read, lex)?),
+        Schema::PushV7 => AnyEvent::PushV7(fast::event(tag, read, lex)?),
         #[cfg(feature = "csta")]
-        Schema::Csta => AnyEvent::Csta(fast::detected_event(tag, read, lex)?),
+        Schema::Csta => AnyEvent::Csta(fast::event(tag, read, lex)?),
         #[cfg(feature = "ccai_qm")]
-        Schema::CcaiQm => AnyEvent::CcaiQm(fast::detected_event(tag, read, lex)?),
+        Schema::CcaiQm => AnyEvent::CcaiQm(fast::event(tag, read, lex)?),
         #[cfg(feature = "ccai_qm")]
-        Schema::CcaiChat => AnyEvent::CcaiChat(fast::detected_event(tag, read, lex)?),
+        Schema::CcaiChat => AnyEvent::CcaiChat(fast::event(tag, read, lex)?),
         // The schemas this build does not read: the serde reader's (its error).
         #[allow(unreachable_patterns)]
         _ => return Err(fast::Bail),

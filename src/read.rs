@@ -309,12 +309,14 @@ impl<R: BufRead> Reader<R> {
             };
             // The fast reader first (a whole document with only white space after it: one
             // NDJSON line), as `parse` does; the serde reader for the rest, with its errors.
-            let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
             let next = match AnyEvent::fast_document(text) {
-                Some((event, end)) => Some(Ok((event, end))),
-                None => stream
-                    .next()
-                    .map(|result| result.map(|event| (event, stream.byte_offset()))),
+                Some(found) => Some(Ok(found)),
+                None => {
+                    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
+                    stream
+                        .next()
+                        .map(|result| result.map(|event| (event, stream.byte_offset())))
+                }
             };
             let cut_short = match next {
                 Some(Ok((event, end))) => {

@@ -35,7 +35,7 @@ pub type Fast<T> = Result<T, Bail>;
 
 /// Nesting the fast reader gives up at (serde_json refuses from 128 on; below that the two
 /// readers must agree, and no payload of the four schemas comes near).
-pub(crate) const MAX_DEPTH: u32 = 100;
+const MAX_DEPTH: u32 = 100;
 
 /// A cursor over a JSON text, reading the tokens the fast reader needs.
 #[doc(hidden)]
@@ -71,7 +71,7 @@ impl<'a> Lexer<'a> {
     pub(crate) fn peek(&mut self) -> Fast<u8> {
         let bytes = self.bytes();
         while let Some(&byte) = bytes.get(self.pos) {
-            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+            if !is_white_space(byte) {
                 return Ok(byte);
             }
             self.pos += 1;
@@ -88,11 +88,6 @@ impl<'a> Lexer<'a> {
         } else {
             Err(Bail)
         }
-    }
-
-    /// Whether only white space is left.
-    fn at_end(&mut self) -> bool {
-        self.peek().is_err() && self.pos == self.text.len()
     }
 
     /// Opens an object or array (`{` or `[`), one level deeper.
@@ -231,6 +226,22 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The entries of an object, each key given to `each`, which reads its value (the next
+    /// token must open the object).
+    fn entries(&mut self, mut each: impl FnMut(&mut Self, Cow<'a, str>) -> Fast<()>) -> Fast<()> {
+        self.open(b'{')?;
+        if self.first_or_close(b'}')? {
+            loop {
+                let key = self.key()?;
+                each(self, key)?;
+                if !self.next_or_close(b'}')? {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The elements of an array, each read by `each` (the next token must open it).
     pub(crate) fn elements(&mut self, mut each: impl FnMut(&mut Self) -> Fast<()>) -> Fast<()> {
         self.open(b'[')?;
@@ -349,18 +360,11 @@ impl<'a> Lexer<'a> {
 
     /// A JSON object as a `Map` (a repeated key keeps its last value, as in `Value`).
     pub(crate) fn object(&mut self) -> Fast<Map<String, Value>> {
-        self.open(b'{')?;
         let mut map = Map::new();
-        if self.first_or_close(b'}')? {
-            loop {
-                let key = self.key()?.into_owned();
-                let value = self.value()?;
-                map.insert(key, value);
-                if !self.next_or_close(b'}')? {
-                    break;
-                }
-            }
-        }
+        self.entries(|lex, key| {
+            map.insert(key.into_owned(), lex.value()?);
+            Ok(())
+        })?;
         Ok(map)
     }
 
@@ -368,20 +372,7 @@ impl<'a> Lexer<'a> {
     pub(crate) fn skip_value(&mut self) -> Fast<()> {
         match self.peek()? {
             b'"' => self.skip_string(),
-            b'{' => {
-                self.open(b'{')?;
-                if self.first_or_close(b'}')? {
-                    loop {
-                        self.string()?;
-                        self.eat(b':')?;
-                        self.skip_value()?;
-                        if !self.next_or_close(b'}')? {
-                            break;
-                        }
-                    }
-                }
-                Ok(())
-            }
+            b'{' => self.entries(|lex, _| lex.skip_value()),
             b'[' => self.elements(Self::skip_value),
             b't' => self.literal(b"true"),
             b'f' => self.literal(b"false"),
@@ -392,17 +383,7 @@ impl<'a> Lexer<'a> {
 
     /// Reads the entries of an object into `object` (the next token must open it).
     pub(crate) fn fill<O: WireObject>(&mut self, object: &mut O) -> Fast<()> {
-        self.open(b'{')?;
-        if self.first_or_close(b'}')? {
-            loop {
-                let key = self.key()?;
-                object.fast_take_entry(key, self)?;
-                if !self.next_or_close(b'}')? {
-                    break;
-                }
-            }
-        }
-        Ok(())
+        self.entries(|lex, key| object.fast_take_entry(key, lex))
     }
 
     /// Reads a whole object as `O`.
@@ -488,10 +469,6 @@ impl<'a> Entries<'a> {
             }
             None => self.more.push(entry),
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     fn iter(&self) -> impl Iterator<Item = &Entry<'a>> {
@@ -586,7 +563,7 @@ fn read_rest<'a>(
 
 /// The event of schema `E`: of type `tag`, or, when no discriminator was sent, of the type its
 /// shape shows (the schema's `untagged` rule, on the same entries the serde reader gives it).
-fn event<'a, E: EventSchema>(tag: Option<&str>, read: &mut Read<'a, '_>, lex: &mut Lexer<'a>) -> Fast<E> {
+pub(crate) fn event<'a, E: EventSchema>(tag: Option<&str>, read: &mut Read<'a, '_>, lex: &mut Lexer<'a>) -> Fast<E> {
     if let Some(tag) = tag {
         return E::fast_event(tag, read, lex);
     }
@@ -609,6 +586,7 @@ fn event<'a, E: EventSchema>(tag: Option<&str>, read: &mut Read<'a, '_>, lex: &m
 /// An event of a known schema from its text (byte-order mark already gone), or [`Bail`].
 pub(crate) fn parse_known<E: EventSchema>(text: &str) -> Fast<E> {
     let mut lex = Lexer::new(text);
+    open_top(&mut lex)?;
     let mut entries = Entries::default();
     let (tag, closed) = find_tag(&mut lex, &mut entries, E::TAG, None)?;
     let mut read = Read {
@@ -620,26 +598,28 @@ pub(crate) fn parse_known<E: EventSchema>(text: &str) -> Fast<E> {
         detector: None,
     };
     let event = event::<E>(tag.as_deref(), &mut read, &mut lex)?;
-    if lex.at_end() { Ok(event) } else { Err(Bail) }
+    if white_space_from(text, lex.pos) {
+        Ok(event)
+    } else {
+        Err(Bail)
+    }
 }
 
-/// Reads top-level entries (from the start of the object, or on from the entries already
-/// read) until the discriminator `tag_key`: its text and `false`, or `None` and `true` when
-/// the object ends without one. Each entry is kept; under auto-detection each is observed.
+/// Opens the top-level object, which must have an entry (`{}` names no event: serde's error).
+fn open_top(lex: &mut Lexer<'_>) -> Fast<()> {
+    lex.open(b'{')?;
+    if lex.first_or_close(b'}')? { Ok(()) } else { Err(Bail) }
+}
+
+/// Reads top-level entries, from the key the lexer is at, until the discriminator `tag_key`:
+/// its text and `false`, or `None` and `true` when the object ends without one. Each entry is
+/// kept; under auto-detection each is observed.
 fn find_tag<'a>(
     lex: &mut Lexer<'a>,
     entries: &mut Entries<'a>,
     tag_key: &str,
     mut detector: Option<&mut Detector>,
 ) -> Fast<(Option<Cow<'a, str>>, bool)> {
-    if entries.is_empty() {
-        lex.open(b'{')?;
-        if !lex.first_or_close(b'}')? {
-            return Err(Bail);
-        }
-    } else if !lex.next_or_close(b'}')? {
-        return Ok((None, true));
-    }
     loop {
         let key = borrowed(lex.key()?)?;
         let from = lex.peek().map(|_| lex.pos)?;
@@ -682,12 +662,9 @@ pub(crate) fn parse_detected<'a, T>(
     build: impl FnOnce(Schema, Option<&str>, &mut Read<'a, '_>, &mut Lexer<'a>) -> Fast<T>,
 ) -> Fast<(T, usize)> {
     let mut lex = Lexer::new(text);
-    lex.open(b'{')?;
+    open_top(&mut lex)?;
     let mut entries = Entries::default();
     let mut detector = Detector::default();
-    if !lex.first_or_close(b'}')? {
-        return Err(Bail);
-    }
     // Until a rule decides: every entry's value checked and skipped (its key observed).
     let mut closed_early = false;
     let (schema, pending) = loop {
@@ -721,7 +698,11 @@ pub(crate) fn parse_detected<'a, T>(
     let (tag, closed) = match sent {
         1 => (Some(lex.at(found).string()?), closed_early),
         0 if closed_early => (None, true),
-        0 if pending.is_none() => find_tag(&mut lex, &mut entries, tag_key, Some(&mut detector))?,
+        // The discriminator comes later, or the object ends without one.
+        0 if pending.is_none() => match lex.next_or_close(b'}')? {
+            true => find_tag(&mut lex, &mut entries, tag_key, Some(&mut detector))?,
+            false => (None, true),
+        },
         _ => return Err(Bail),
     };
     if detector.is_ambiguous() {
@@ -743,16 +724,13 @@ pub(crate) fn parse_detected<'a, T>(
 pub(crate) fn white_space_from(text: &str, at: usize) -> bool {
     text.as_bytes()
         .get(at..)
-        .is_some_and(|rest| rest.iter().all(|byte| matches!(byte, b' ' | b'\n' | b'\r' | b'\t')))
+        .is_some_and(|rest| rest.iter().all(|&byte| is_white_space(byte)))
 }
 
-/// The event of schema `E` for [`parse_detected`]'s `build`.
-pub(crate) fn detected_event<'a, E: EventSchema>(
-    tag: Option<&str>,
-    read: &mut Read<'a, '_>,
-    lex: &mut Lexer<'a>,
-) -> Fast<E> {
-    event::<E>(tag, read, lex)
+/// JSON's white space.
+#[inline]
+fn is_white_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\n' | b'\r' | b'\t')
 }
 
 /// Offers one top-level entry to `detector` as the serde reader does, and moves past its value.

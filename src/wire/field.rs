@@ -123,11 +123,7 @@ impl<T: WireValue> Field<T> {
     #[inline]
     pub(crate) fn fast_take(&mut self, lex: &mut Lexer<'_>) -> Fast<bool> {
         let replaced = !self.is_absent();
-        if lex.peek()? == b'{' {
-            T::fast_map_into(self, lex)?;
-        } else {
-            *self = Self::fast_read(lex)?;
-        }
+        self.fast_read(lex)?;
         Ok(replaced)
     }
 
@@ -141,19 +137,15 @@ impl<T: WireValue> Field<T> {
         self.fast_take(lex)
     }
 
-    /// The field's value read by the fast reader: the same [`WireValue`] conversions as
-    /// `Deserialize`, so the same field.
-    pub(crate) fn fast_read(lex: &mut Lexer<'_>) -> Fast<Self> {
-        Ok(match lex.peek()? {
+    /// Reads the field's value with the fast reader, through the conversions `Deserialize`
+    /// uses (the `of_*` constructors below), so it is the same field. An object is filled in
+    /// place ([`WireValue::fast_map_into`]).
+    fn fast_read(&mut self, lex: &mut Lexer<'_>) -> Fast<()> {
+        *self = match lex.peek()? {
+            b'{' => return T::fast_map_into(self, lex),
             b'"' => match lex.string()? {
-                Cow::Borrowed(text) => match T::from_wire_str(text) {
-                    Some(value) => Field::Value(value),
-                    None => Field::Unexpected(Value::String(text.to_owned())),
-                },
-                Cow::Owned(text) => match T::from_wire_string(text) {
-                    Ok(value) => Field::Value(value),
-                    Err(text) => Field::Unexpected(Value::String(text)),
-                },
+                Cow::Borrowed(text) => Self::of_str(text),
+                Cow::Owned(text) => Self::of_string(text),
             },
             b'n' => {
                 lex.literal(b"null")?;
@@ -162,24 +154,52 @@ impl<T: WireValue> Field<T> {
             byte @ (b't' | b'f') => {
                 let value = byte == b't';
                 lex.literal(if value { b"true" } else { b"false" })?;
-                match T::from_wire_bool(value) {
-                    Some(value) => Field::Value(value),
-                    None => Field::Unexpected(Value::Bool(value)),
-                }
+                Self::of_bool(value)
             }
-            b'{' => match T::fast_map(lex)? {
-                Ok(value) => Field::Value(value),
-                Err(raw) => Field::Unexpected(raw),
-            },
-            b'[' => match T::fast_seq(lex)? {
-                Ok(value) => Field::Value(value),
-                Err(raw) => Field::Unexpected(raw),
-            },
-            _ => match T::from_wire_number(lex.number()?) {
-                Ok(value) => Field::Value(value),
-                Err(number) => Field::Unexpected(Value::Number(number)),
-            },
-        })
+            b'[' => Self::of_compound(T::fast_seq(lex)?),
+            _ => Self::of_number(lex.number()?),
+        };
+        Ok(())
+    }
+
+    /// The field of a JSON string, by the type's conversion (shared by both readers).
+    fn of_str(text: &str) -> Self {
+        match T::from_wire_str(text) {
+            Some(value) => Field::Value(value),
+            None => Field::Unexpected(Value::String(text.to_owned())),
+        }
+    }
+
+    /// [`Field::of_str`] for an owned string (no copy when the text had escapes).
+    fn of_string(text: String) -> Self {
+        match T::from_wire_string(text) {
+            Ok(value) => Field::Value(value),
+            Err(text) => Field::Unexpected(Value::String(text)),
+        }
+    }
+
+    /// The field of a JSON number.
+    fn of_number(number: Number) -> Self {
+        match T::from_wire_number(number) {
+            Ok(value) => Field::Value(value),
+            Err(number) => Field::Unexpected(Value::Number(number)),
+        }
+    }
+
+    /// The field of a JSON boolean.
+    fn of_bool(value: bool) -> Self {
+        match T::from_wire_bool(value) {
+            Some(typed) => Field::Value(typed),
+            None => Field::Unexpected(Value::Bool(value)),
+        }
+    }
+
+    /// The field of a JSON object or array, as the type read it or kept it whole.
+    pub(crate) fn of_compound(read: Result<T, Value>) -> Self {
+        match read {
+            Ok(value) => Field::Value(value),
+            Err(raw) => Field::Unexpected(raw),
+        }
     }
 
     /// Appends this field's deviations, the field sitting at `path` (already including its key).
@@ -230,15 +250,6 @@ impl<'de, T: WireValue> Deserialize<'de> for Field<T> {
 
 struct FieldVisitor<T>(PhantomData<T>);
 
-impl<T: WireValue> FieldVisitor<T> {
-    fn number<E>(number: Number) -> Result<Field<T>, E> {
-        Ok(match T::from_wire_number(number) {
-            Ok(value) => Field::Value(value),
-            Err(number) => Field::Unexpected(Value::Number(number)),
-        })
-    }
-}
-
 impl<'de, T: WireValue> Visitor<'de> for FieldVisitor<T> {
     type Value = Field<T>;
 
@@ -259,54 +270,39 @@ impl<'de, T: WireValue> Visitor<'de> for FieldVisitor<T> {
     }
 
     fn visit_bool<E>(self, value: bool) -> Result<Self::Value, E> {
-        Ok(match T::from_wire_bool(value) {
-            Some(value) => Field::Value(value),
-            None => Field::Unexpected(Value::Bool(value)),
-        })
+        Ok(Field::of_bool(value))
     }
 
     fn visit_u64<E>(self, value: u64) -> Result<Self::Value, E> {
-        Self::number(Number::from(value))
+        Ok(Field::of_number(Number::from(value)))
     }
 
     fn visit_i64<E>(self, value: i64) -> Result<Self::Value, E> {
-        Self::number(Number::from(value))
+        Ok(Field::of_number(Number::from(value)))
     }
 
     fn visit_f64<E>(self, value: f64) -> Result<Self::Value, E> {
         // JSON cannot carry a non-finite number, so `from_f64` only declines on input that
         // did not come from JSON text; keep it as `null`, as serde_json's `Value` does.
-        match Number::from_f64(value) {
-            Some(number) => Self::number(number),
-            None => Ok(Field::Unexpected(Value::Null)),
-        }
+        Ok(match Number::from_f64(value) {
+            Some(number) => Field::of_number(number),
+            None => Field::Unexpected(Value::Null),
+        })
     }
 
     fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(match T::from_wire_str(text) {
-            Some(value) => Field::Value(value),
-            None => Field::Unexpected(Value::String(text.to_owned())),
-        })
+        Ok(Field::of_str(text))
     }
 
     fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
-        Ok(match T::from_wire_string(text) {
-            Ok(value) => Field::Value(value),
-            Err(text) => Field::Unexpected(Value::String(text)),
-        })
+        Ok(Field::of_string(text))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Ok(match T::from_wire_map(map)? {
-            Ok(value) => Field::Value(value),
-            Err(raw) => Field::Unexpected(raw),
-        })
+        Ok(Field::of_compound(T::from_wire_map(map)?))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(match T::from_wire_seq(seq)? {
-            Ok(value) => Field::Value(value),
-            Err(raw) => Field::Unexpected(raw),
-        })
+        Ok(Field::of_compound(T::from_wire_seq(seq)?))
     }
 }

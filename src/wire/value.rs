@@ -78,10 +78,7 @@ pub trait WireValue: Serialize + Sized {
     /// than being built and then moved, which for a big object costs more than reading it).
     #[doc(hidden)]
     fn fast_map_into(field: &mut Field<Self>, lex: &mut Lexer<'_>) -> Fast<()> {
-        *field = match Self::fast_map(lex)? {
-            Ok(value) => Field::Value(value),
-            Err(raw) => Field::Unexpected(raw),
-        };
+        *field = Field::of_compound(Self::fast_map(lex)?);
         Ok(())
     }
 
