@@ -69,13 +69,17 @@ impl AnyEvent {
     }
 
     /// The event at the start of `text` (after white space) by the fast reader, and where its
-    /// object ends, when only white space follows it; `None` where the serde reader must read
-    /// (for the streaming reader, whose serde path gives the same event and end).
+    /// object ends, when only white space follows it; `None` where the serde reader must read.
     pub(crate) fn fast_document(text: &str) -> Option<(Self, usize)> {
-        match fast::parse_detected(text, tag_of, fast_event) {
-            Ok((event, end)) if fast::white_space_from(text, end) => Some((event, end)),
-            _ => None,
-        }
+        Self::fast_leading_document(text).filter(|&(_, end)| fast::white_space_from(text, end))
+    }
+
+    /// The event at the start of `text` (after white space) by the fast reader, and where its
+    /// object ends, whatever follows it: the streaming reader's first document of a window
+    /// (serde's stream reader takes an object without looking past its closing brace, so
+    /// both give the same event and end). `None` where the serde reader must read.
+    pub(crate) fn fast_leading_document(text: &str) -> Option<(Self, usize)> {
+        fast::parse_detected(text, tag_of, fast_event).ok()
     }
 
     /// [`AnyEvent::from_str`] with the fast reader alone, no byte-order mark skipped: `None`

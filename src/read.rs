@@ -307,9 +307,10 @@ impl<R: BufRead> Reader<R> {
                 Some(rest) => (3, rest),
                 None => (0, text),
             };
-            // The fast reader first (a whole document with only white space after it: one
-            // NDJSON line), as `parse` does; the serde reader for the rest, with its errors.
-            let next = match AnyEvent::fast_document(text) {
+            // The fast reader first (the window's first document, whatever follows it: an
+            // NDJSON line, a pretty-printed document, one of several on a line), as `parse`
+            // does; the serde reader for the rest, with its errors.
+            let next = match AnyEvent::fast_leading_document(text) {
                 Some(found) => Some(Ok(found)),
                 None => {
                     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<AnyEvent>();
@@ -429,7 +430,9 @@ impl<R: BufRead> Reader<R> {
     fn consume(&mut self, len: usize) {
         let end = (self.start + len).min(self.end);
         let consumed = self.filled().get(self.start..end).unwrap_or_default();
-        self.line += memchr::memchr_iter(b'\n', consumed).count() as u64;
+        // A plain count: most calls count one or two bytes of white space, where memchr's
+        // set-up costs more than the bytes (it was 1.7% of `normalize`).
+        self.line += consumed.iter().filter(|&&byte| byte == b'\n').count() as u64;
         self.start = end;
     }
 
