@@ -136,6 +136,22 @@ static STRATEGIES: &[(&str, Run)] = &[
             black_box(event.to_common(options));
         }
     }),
+    // What the conversion costs, in two settings the README's Performance compares with
+    // parse + `to_common`: the set's events parsed beforehand (the conversion alone, reading
+    // events that are no longer in the cache), and beside each parse the conversion of one
+    // and the same event (its code and branches always warm).
+    ("to_common_of_parsed", |set, _, options| {
+        for event in &set.events {
+            black_box(event.to_common(options));
+        }
+    }),
+    ("parse_and_to_common_of_one", |set, _, options| {
+        let one = set.events.first().expect("a set has events");
+        for p in &set.payloads {
+            black_box(cc_events::parse(&p.bytes).expect("parses"));
+            black_box(one.to_common(options));
+        }
+    }),
     ("parse_common", |set, _, options| {
         for p in &set.payloads {
             black_box(cc_events::parse_common(&p.bytes, options).expect("parses"));
