@@ -763,3 +763,37 @@ fn observe(detector: &mut Detector, key: &str, lex: &mut Lexer<'_>) -> Fast<()> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan against a byte-by-byte one, from every start, over texts that put a special
+    /// byte (or none) at every distance, beside bytes that look like one to a word-wise test
+    /// (0x21, 0x5D, 0x1F + 0x80, multi-byte UTF-8).
+    fn ends_run(byte: u8) -> bool {
+        byte == b'"' || byte == b'\\' || byte < 0x20
+    }
+
+    #[test]
+    fn special_at_finds_the_first_special_byte_as_a_byte_scan_does() {
+        let fillers: [u8; 6] = [b'a', 0x21, 0x5D, 0x9F, 0xE4, 0xFF];
+        let enders: [u8; 5] = [b'"', b'\\', 0x00, 0x1F, b'\n'];
+        for len in 0..40 {
+            for &filler in &fillers {
+                for special in enders.iter().map(Some).chain([None]) {
+                    for place in 0..=len {
+                        let mut bytes = vec![filler; len];
+                        if let (Some(&special), true) = (special, place < len) {
+                            bytes[place] = special;
+                        }
+                        for from in 0..=len {
+                            let expected = (from..len).find(|&at| ends_run(bytes[at])).ok_or(Bail);
+                            assert_eq!(special_at(&bytes, from), expected, "{bytes:?} from {from}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
