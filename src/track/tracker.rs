@@ -1094,6 +1094,10 @@ impl Tracker {
     /// calls stays, so that a tracker may go on.
     pub fn finish(&mut self) -> Update {
         let mut update = Update::default();
+        // One record per open call and at most one interval per agent: sized once, not
+        // grown (each growth copied every record so far, 850 bytes each).
+        update.calls.reserve(self.calls.len());
+        update.intervals.reserve(self.agents.len());
         let mut out = Sink {
             calls: &mut update.calls,
             intervals: &mut update.intervals,
