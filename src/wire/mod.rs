@@ -29,6 +29,7 @@ mod object;
 mod open_enum;
 pub(crate) mod path;
 pub(crate) mod projection;
+mod same_text;
 mod text;
 mod time;
 mod value;
@@ -37,6 +38,7 @@ pub(crate) use clean_key::{CLEAN_KEY_TOKEN, CleanKey};
 pub use deviation::{Deviation, DeviationKind};
 pub(crate) use dispatch::wire_events;
 pub use dispatch::{EventSchema, deviations};
+pub(crate) use same_text::same_text;
 // The serde plumbing the schema modules are built with: public for the macros' expansions
 // and the crate's own tests, not for users (each schema's `Event` has the entry points).
 #[doc(hidden)]
