@@ -32,6 +32,11 @@ impl Dedup {
             return true;
         }
         if self.keys.len() < DEDUP_MEMORY {
+            if self.keys.is_empty() {
+                // Room for the moments of most calls at once: growing from four (to eight,
+                // then sixteen) cost two more allocations and copies per call.
+                self.keys.reserve_exact(DEDUP_MEMORY / 2);
+            }
             self.keys.push(key);
         } else if let Some(slot) = self.keys.get_mut(self.next) {
             *slot = key;

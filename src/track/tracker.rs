@@ -12,7 +12,6 @@ use crate::common::{AgentState, CommonEvent, ConvertOptions, EventKind, NotReady
 use crate::wire::Text;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// How a [`Tracker`] behaves.
@@ -230,9 +229,27 @@ struct Agent {
 
 /// A state an event puts an agent in.
 struct AgentMove<'a> {
-    agent_id: Cow<'a, str>,
+    agent_id: AgentName<'a>,
     state: AgentState,
     inferred: bool,
+}
+
+/// The agent of an [`AgentMove`]: borrowed from the event or its reading, or copied out of
+/// the tracker's maps (which the move then changes) as a `Text`, so that a short id is copied
+/// inline instead of allocated (it was a `String`, made through `Display`).
+enum AgentName<'a> {
+    Borrowed(&'a str),
+    Copied(Text),
+}
+
+impl std::ops::Deref for AgentName<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            AgentName::Borrowed(agent) => agent,
+            AgentName::Copied(agent) => agent,
+        }
+    }
 }
 
 /// Follows calls and agents across events of any vendors and tenants at once, and emits call
@@ -403,6 +420,14 @@ impl Tracker {
     /// # Ok::<(), cc_events::Error>(())
     /// ```
     pub fn track_into(&mut self, event: &AnyEvent, received_at: Option<DateTime<Utc>>, update: &mut Update) {
+        // The previous event's list of inferred fields serves again (one allocation a stream,
+        // not one per event that infers something).
+        let mut inferred = update
+            .events
+            .first_mut()
+            .map(|first| std::mem::take(&mut first.inferred))
+            .unwrap_or_default();
+        inferred.clear();
         update.clear();
         self.config.convert.received_at = received_at;
         let common = event.to_common(&self.config.convert);
@@ -413,7 +438,7 @@ impl Tracker {
         update.events.push(TrackedEvent {
             event: common,
             derived: false,
-            inferred: Vec::new(),
+            inferred,
         });
         let Update {
             disposition,
@@ -552,7 +577,7 @@ impl Tracker {
             };
             if let Some(state) = state {
                 first = Some(AgentMove {
-                    agent_id: Cow::Borrowed(agent),
+                    agent_id: AgentName::Borrowed(agent),
                     state,
                     inferred: false,
                 });
@@ -590,7 +615,7 @@ impl Tracker {
     ) -> Vec<AgentMove<'r>> {
         let mut more: Vec<AgentMove<'r>> = Vec::new();
         let moved = |first: Option<&AgentMove<'_>>, more: &[AgentMove<'_>], agent: &str| {
-            first.is_some_and(|m| m.agent_id == agent) || more.iter().any(|m| m.agent_id == agent)
+            first.is_some_and(|m| *m.agent_id == *agent) || more.iter().any(|m| *m.agent_id == *agent)
         };
         let vendor = &common.vendor;
         if common.agent_state.is_none() {
@@ -598,7 +623,7 @@ impl Tracker {
                 if let Some(agent) = self.devices.get(&self.seed.key(vendor, tenant, device)) {
                     if !moved(first, &more, agent) {
                         more.push(AgentMove {
-                            agent_id: Cow::Owned(agent.to_string()),
+                            agent_id: AgentName::Copied(agent.clone()),
                             state: state.clone(),
                             inferred: true,
                         });
@@ -618,7 +643,7 @@ impl Tracker {
                 .and_then(|known| known.resume.clone());
             if let (Some((state, _)), false) = (back, moved(first, &more, agent)) {
                 more.push(AgentMove {
-                    agent_id: Cow::Owned(agent.to_string()),
+                    agent_id: AgentName::Copied(agent.clone()),
                     state,
                     inferred: true,
                 });
@@ -635,7 +660,7 @@ impl Tracker {
                 });
             if on_call && !moved(first, &more, agent) {
                 more.push(AgentMove {
-                    agent_id: Cow::Borrowed(agent.as_str()),
+                    agent_id: AgentName::Borrowed(agent.as_str()),
                     state: AgentState::Unknown,
                     inferred: true,
                 });
