@@ -49,7 +49,24 @@ impl AnyEvent {
         let bytes = strip_bom(bytes);
         match std::str::from_utf8(bytes) {
             Ok(text) => Self::from_text(text),
-            Err(error) => Err(Error::from_utf8(None, &parse_error_tags(), bytes, error)),
+            Err(error) => Err(Self::not_utf8(bytes, error)),
+        }
+    }
+
+    /// The error of a payload that is not UTF-8, naming the schema its keys show. Detection
+    /// never ran on it, so it runs here, on a copy with each bad sequence replaced by U+FFFD
+    /// (the error path only): the error names the schema and event type a valid payload's
+    /// error would, not the crate.
+    #[cold]
+    fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Error {
+        let lossy = String::from_utf8_lossy(bytes);
+        let schema = match Self::from_str_serde(&lossy) {
+            Ok(event) => Some(event.schema()),
+            Err(other) => other.schema(),
+        };
+        match schema {
+            Some(schema) => Error::from_utf8(Some(schema), &[tag_of(schema)], bytes, error),
+            None => Error::from_utf8(None, &parse_error_tags(), bytes, error),
         }
     }
 

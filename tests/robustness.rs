@@ -405,6 +405,46 @@ fn invalid_utf8_names_the_offset() {
 }
 
 #[test]
+fn a_payload_that_is_not_utf8_is_named_after_the_schema_its_keys_show() {
+    let cases: [(&[u8], Option<Schema>, Option<&str>, &str); 6] = [
+        (
+            b"{\"eventType\":\"Held\",\"callee\":\"\xff\"}",
+            Some(Schema::AliyunV2),
+            Some("Held"),
+            "$.callee",
+        ),
+        (
+            b"{\"pushType\":\"login\",\"agent\":\"\xfe\xff\"}",
+            Some(Schema::PushV7),
+            Some("login"),
+            "$.agent",
+        ),
+        (
+            b"{\"eventType\":\"csta\",\"eventName\":\"delivered\",\"callId\":\"\xc3\"}",
+            Some(Schema::Csta),
+            Some("delivered"),
+            "$.callId",
+        ),
+        (
+            b"{\"type\":\"CallState\",\"item\":{\"CallID\":\"\xff\"}}",
+            Some(Schema::CcaiQm),
+            Some("CallState"),
+            "$.item.CallID",
+        ),
+        // Invalid once decoded too (not an object): no schema, as for valid text.
+        (b"[\"\xff\"]", None, None, "$[0]"),
+        (b"{\"hello\":\"\xff\"}", None, None, "$.hello"),
+    ];
+    for (bytes, schema, event_type, path) in cases {
+        let error = error_of(bytes);
+        assert!(matches!(error.kind(), ErrorKind::Utf8(_)), "{error}");
+        assert_eq!(error.schema(), schema, "{error}");
+        assert_eq!(error.event_type(), event_type, "{error}");
+        assert_eq!(error.path().to_string(), path, "{error}");
+    }
+}
+
+#[test]
 fn a_leading_byte_order_mark_is_skipped() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(br#"{"eventType":"Held","instanceId":"i"}"#);
