@@ -768,13 +768,14 @@ fn observe(detector: &mut Detector, key: &str, lex: &mut Lexer<'_>) -> Fast<()> 
 mod tests {
     use super::*;
 
-    /// The scan against a byte-by-byte one, from every start, over texts that put a special
-    /// byte (or none) at every distance, beside bytes that look like one to a word-wise test
-    /// (0x21, 0x5D, 0x1F + 0x80, multi-byte UTF-8).
+    /// The byte-by-byte definition of what ends a run of plain string bytes.
     fn ends_run(byte: u8) -> bool {
         byte == b'"' || byte == b'\\' || byte < 0x20
     }
 
+    /// The scan against a byte-by-byte one, from every start, over texts that put a special
+    /// byte (or none) at every distance, beside bytes that look like one to a word-wise test
+    /// (0x21, 0x5D, 0x1F + 0x80, multi-byte UTF-8).
     #[test]
     fn special_at_finds_the_first_special_byte_as_a_byte_scan_does() {
         let fillers: [u8; 6] = [b'a', 0x21, 0x5D, 0x9F, 0xE4, 0xFF];
