@@ -91,10 +91,11 @@ fn diff(common: &CommonEvent, previous: &Snapshot, now: &Snapshot, reading: &mut
             return;
         }
         let agent = (party.role == PartyRole::Agent).then_some(party.id.as_str());
-        let mut event = CommonEvent::new(common.vendor.clone(), kind.clone(), common.vendor_event_type.clone())
-            .with_tenant(common.tenant.as_deref())
-            .with_call_id(common.call_id.as_deref())
-            .with_agent_id(agent);
+        // Filled in place: each step of a by-value chain moved the whole 912-byte event.
+        let mut event = CommonEvent::new(common.vendor.clone(), kind.clone(), common.vendor_event_type.clone());
+        event.tenant = common.tenant.clone().filter(|tenant| !tenant.is_empty());
+        event.call_id = common.call_id.clone().filter(|call| !call.is_empty());
+        event.set_agent_id(agent);
         event.time = common.time.clone();
         event.party = Some(
             Party::new(party.role.clone())

@@ -7,7 +7,7 @@
 use super::record::VendorRecord;
 use super::scoped::hash_text;
 use crate::common::{AgentState, CommonEvent, ConnectionState, PartyRole};
-use crate::wire::Text;
+use crate::wire::{Text, same_text};
 use chrono::FixedOffset;
 use std::borrow::Cow;
 
@@ -239,7 +239,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// The participant with this id.
     pub fn party(&self, id: &str) -> Option<&SnapshotParty> {
-        self.parties.iter().find(|party| party.id == id)
+        self.parties.iter().find(|party| same_text(&party.id, id))
     }
 }
 

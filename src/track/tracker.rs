@@ -962,13 +962,14 @@ impl Tracker {
         out: &mut Sink<'_>,
     ) {
         if cleared {
+            // Filled in place: each step of a by-value chain moved the whole 912-byte event.
             let mut cleared = CommonEvent::new(
                 call_key.vendor.clone(),
                 EventKind::CallCleared,
                 common.vendor_event_type.clone(),
-            )
-            .with_tenant(common.tenant.as_deref())
-            .with_call_id(Some(call_key.id));
+            );
+            cleared.tenant = common.tenant.clone().filter(|tenant| !tenant.is_empty());
+            cleared.set_call_id(Some(call_key.id));
             cleared.time = common.time.clone();
             cleared.cause = common.cause.clone();
             out.derived.push(TrackedEvent {

@@ -101,7 +101,7 @@ impl ChatEvent {
             .flatten()
             .find_map(|p| p.agent_id.clone())
             .or_else(|| session.agents().find_map(|agent| agent.dn.non_empty().map(Text::new)));
-        out = out.with_agent_id(agent_id.as_deref());
+        out.agent_id = agent_id.filter(|agent| !agent.is_empty());
         out.party = party;
         out.counterparty = counterparty;
         out.agent_state = agent_state;
