@@ -406,7 +406,9 @@ fn invalid_utf8_names_the_offset() {
 
 #[test]
 fn a_payload_that_is_not_utf8_is_named_after_the_schema_its_keys_show() {
-    let cases: [(&[u8], Option<Schema>, Option<&str>, &str); 6] = [
+    // The payload, then the schema, event type and path its error names.
+    type Case<'a> = (&'a [u8], Option<Schema>, Option<&'a str>, &'a str);
+    let cases: [Case; 6] = [
         (
             b"{\"eventType\":\"Held\",\"callee\":\"\xff\"}",
             Some(Schema::AliyunV2),
