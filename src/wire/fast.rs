@@ -79,6 +79,12 @@ impl<'a> Lexer<'a> {
         Err(Bail)
     }
 
+    /// Where the next token starts, after white space (the lexer stays there).
+    #[inline]
+    fn value_start(&mut self) -> Fast<usize> {
+        self.peek().map(|_| self.pos)
+    }
+
     /// Consumes `byte`, the next one after white space.
     #[inline]
     fn eat(&mut self, byte: u8) -> Fast<()> {
@@ -417,12 +423,18 @@ fn special_at(bytes: &[u8], from: usize) -> Fast<usize> {
         at += 8;
     }
     while let Some(&byte) = bytes.get(at) {
-        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+        if ends_run(byte) {
             return Ok(at);
         }
         at += 1;
     }
     Err(Bail)
+}
+
+/// Whether a byte ends a run of plain string bytes (what [`special_at`] finds, byte by byte).
+#[inline]
+fn ends_run(byte: u8) -> bool {
+    byte == b'"' || byte == b'\\' || byte < 0x20
 }
 
 /// The end of a run of at least one digit starting at `from`.
@@ -494,30 +506,34 @@ pub struct Read<'a, 'e> {
 /// Builds an event of type `T`: the entries read so far, then the rest of the top-level object.
 pub fn finish<'a, T: WireObject>(read: &mut Read<'a, '_>, lex: &mut Lexer<'a>) -> Fast<T> {
     let mut object = T::default();
-    for entry in read.entries.iter() {
-        object.fast_take_entry(Cow::Borrowed(entry.key), &mut lex.at(entry.start))?;
-    }
-    if let Some(key) = read.pending {
-        object.fast_take_entry(Cow::Borrowed(key), lex)?;
-    }
-    read_rest(read, lex, |key, lex| object.fast_take_entry(key, lex))?;
+    replay(read, lex, |key, lex| object.fast_take_entry(key, lex))?;
     Ok(object)
 }
 
 /// Builds an event of a type the schema does not document: the whole object, as sent.
 pub fn finish_unknown<'a>(read: &mut Read<'a, '_>, lex: &mut Lexer<'a>) -> Fast<Map<String, Value>> {
     let mut object = Map::new();
-    for entry in read.entries.iter() {
-        object.insert(entry.key.to_owned(), lex.at(entry.start).value()?);
-    }
-    if let Some(key) = read.pending {
-        object.insert(key.to_owned(), lex.value()?);
-    }
-    read_rest(read, lex, |key, lex| {
+    replay(read, lex, |key, lex| {
         object.insert(key.into_owned(), lex.value()?);
         Ok(())
     })?;
     Ok(object)
+}
+
+/// Every top-level entry to `take`, in the order sent: those read before the event type was
+/// known (each value read again from where it lies), the pending one, then the rest.
+fn replay<'a>(
+    read: &mut Read<'a, '_>,
+    lex: &mut Lexer<'a>,
+    mut take: impl FnMut(Cow<'a, str>, &mut Lexer<'a>) -> Fast<()>,
+) -> Fast<()> {
+    for entry in read.entries.iter() {
+        take(Cow::Borrowed(entry.key), &mut lex.at(entry.start))?;
+    }
+    if let Some(key) = read.pending {
+        take(Cow::Borrowed(key), lex)?;
+    }
+    read_rest(read, lex, take)
 }
 
 /// The rest of the top-level object, each entry to `take`, with the serde reader's checks:
@@ -545,7 +561,7 @@ fn read_rest<'a>(
                     }
                 }
                 Watch::Value => {
-                    let from = lex.peek().map(|_| lex.pos)?;
+                    let from = lex.value_start()?;
                     let text = lex.string()?;
                     detector.observe_text(&key, &text);
                     if detector.is_ambiguous() {
@@ -622,7 +638,7 @@ fn find_tag<'a>(
 ) -> Fast<(Option<Cow<'a, str>>, bool)> {
     loop {
         let key = borrowed(lex.key()?)?;
-        let from = lex.peek().map(|_| lex.pos)?;
+        let from = lex.value_start()?;
         if key == tag_key {
             let tag = lex.string()?;
             entries.push(Entry { key, start: from });
@@ -672,7 +688,7 @@ pub(crate) fn parse_detected<'a, T>(
         if let Some(schema) = detector.decide_on_key(key) {
             break (schema, Some(key));
         }
-        let from = lex.peek().map(|_| lex.pos)?;
+        let from = lex.value_start()?;
         observe(&mut detector, key, &mut lex)?;
         entries.push(Entry { key, start: from });
         if let Some(schema) = detector.decided() {
@@ -747,14 +763,8 @@ fn observe(detector: &mut Detector, key: &str, lex: &mut Lexer<'_>) -> Fast<()> 
             }
         }
     } else if Detector::needs_type(key) {
-        let found = match lex.peek()? {
-            b'{' => super::JsonType::Object,
-            b'[' => super::JsonType::Array,
-            b'"' => super::JsonType::String,
-            b't' | b'f' => super::JsonType::Bool,
-            b'n' => super::JsonType::Null,
-            _ => super::JsonType::Number,
-        };
+        let at = lex.value_start()?;
+        let found = super::JsonType::of_text(lex.bytes().get(at..).unwrap_or_default()).ok_or(Bail)?;
         detector.observe_item_type(found);
         lex.skip_value()?;
     } else {
@@ -767,11 +777,6 @@ fn observe(detector: &mut Detector, key: &str, lex: &mut Lexer<'_>) -> Fast<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The byte-by-byte definition of what ends a run of plain string bytes.
-    fn ends_run(byte: u8) -> bool {
-        byte == b'"' || byte == b'\\' || byte < 0x20
-    }
 
     /// The scan against a byte-by-byte one, from every start, over texts that put a special
     /// byte (or none) at every distance, beside bytes that look like one to a word-wise test

@@ -55,7 +55,7 @@ pub use object::{
     serialize_object,
 };
 pub use object::{ObjectDyn, WireObject};
-pub(crate) use object::{has_flag, wire_group, wire_object};
+pub(crate) use object::{fast_accept_fields, has_flag, wire_group, wire_object};
 #[doc(hidden)]
 pub use open_enum::OpenEnumVisitor;
 #[cfg(test)]

@@ -332,6 +332,25 @@ macro_rules! has_flag {
 }
 pub(crate) use has_flag;
 
+/// The fast reader's match of the keys an object or a group declares itself (for
+/// `wire_group!` and `wire_object!`): `true` when `$key` is one of them, its value read into
+/// its field and `$replaced` set when the key had come before.
+macro_rules! fast_accept_fields {
+    ($this:ident, $key:ident, $lex:ident, $replaced:ident; $( $field:ident = $wire:literal [$($flag:ident)*] ),*) => {{
+        let _ = (&$replaced, &$lex);
+        #[allow(clippy::match_single_binding)]
+        let taken = match $key {
+            $( $wire => {
+                *$replaced = $this.$field.fast_take_or_skip($lex, $crate::wire::has_flag!(unmapped; $($flag)*))?;
+                true
+            } )*
+            _ => false,
+        };
+        taken
+    }};
+}
+pub(crate) use fast_accept_fields;
+
 /// Declares a group of fields that many objects share (declared once, embedded in each).
 ///
 /// ```ignore
@@ -386,14 +405,7 @@ macro_rules! wire_group {
                 lex: &mut $crate::wire::fast::Lexer<'_>,
                 replaced: &mut bool,
             ) -> $crate::wire::fast::Fast<bool> {
-                let _ = (&replaced, &lex);
-                match key {
-                    $( $key => {
-                        *replaced = self.$field.fast_take_or_skip(lex, $crate::wire::has_flag!(unmapped; $($flag)*))?;
-                        Ok(true)
-                    } )*
-                    _ => Ok(false),
-                }
+                Ok($crate::wire::fast_accept_fields!(self, key, lex, replaced; $( $field = $key [$($flag)*] ),*))
             }
 
             fn serialize_fields<M: ::serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
@@ -499,13 +511,8 @@ macro_rules! wire_object {
                 lex: &mut $crate::wire::fast::Lexer<'_>,
                 replaced: &mut bool,
             ) -> $crate::wire::fast::Fast<bool> {
-                let _ = (&replaced, &lex);
-                match key {
-                    $($( $key => {
-                        *replaced = self.$field.fast_take_or_skip(lex, $crate::wire::has_flag!(unmapped; $($flag)*))?;
-                        return Ok(true);
-                    } )*)?
-                    _ => {}
+                if $crate::wire::fast_accept_fields!(self, key, lex, replaced; $($( $field = $key [$($flag)*] ),*)?) {
+                    return Ok(true);
                 }
                 $($(
                     if $crate::wire::Fields::fast_accept(&mut self.$group, key, lex, replaced)? {
